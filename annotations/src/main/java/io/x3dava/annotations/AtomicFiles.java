@@ -1,0 +1,72 @@
+package io.x3dava.annotations;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees a partial one: the content goes to a temporary file in the same
+ * directory, which is then renamed over the target (atomic on POSIX file systems).
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Receives the stream to write; the file appears only if it returns normally. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Receives a text writer; the file appears only if it returns normally. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    public static void write(Path target, StreamWriter body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void writeText(Path target, TextWriter body) throws IOException {
+        write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            body.write(w);
+            w.flush();
+        });
+    }
+
+    public static void writeString(Path target, String text) throws IOException {
+        writeText(target, w -> w.write(text));
+    }
+
+    /** For callers inside lambdas that cannot throw. */
+    public static void writeStringUnchecked(Path target, String text) {
+        try {
+            writeString(target, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

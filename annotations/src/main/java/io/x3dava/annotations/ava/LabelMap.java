@@ -1,0 +1,226 @@
+package io.x3dava.annotations.ava;
+
+import io.x3dava.annotations.AnnotationFormatException;
+import io.x3dava.annotations.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An AVA label map in protobuf text format: {@code item { name: "bend/bow (at the waist)" id: 1 }}, one-line or
+ * multi-line items, v2.1 (60 or 80 classes) and v2.2 files ({@code label_type: PERSON_MOVEMENT}; {@code label_id} is
+ * accepted for {@code id} as the official reader does).
+ */
+public final class LabelMap {
+    private final List<LabelMapEntry> entries;
+    private final Map<Integer, LabelMapEntry> byId;
+
+    public LabelMap(List<LabelMapEntry> entries) {
+        this.entries = List.copyOf(entries);
+        Map<Integer, LabelMapEntry> m = new TreeMap<>();
+        for (LabelMapEntry e : entries) {
+            if (m.put(e.id(), e) != null) {
+                throw new IllegalArgumentException("duplicate class id " + e.id());
+            }
+        }
+        this.byId = Collections.unmodifiableMap(m);
+    }
+
+    public List<LabelMapEntry> entries() {
+        return entries;
+    }
+
+    public boolean contains(int id) {
+        return byId.containsKey(id);
+    }
+
+    public String name(int id) {
+        LabelMapEntry e = byId.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("class id " + id + " is not in the label map");
+        }
+        return e.name();
+    }
+
+    /** Class ids in increasing order. */
+    public List<Integer> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    public int maxId() {
+        return entries.isEmpty() ? 0 : Collections.max(byId.keySet());
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** A tokenizer over pbtxt that remembers the line of each token. */
+    private static final class Tokens {
+        final Path file;
+        final String text;
+        int pos;
+        int line = 1;
+
+        Tokens(Path file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        /** Returns the next token: '{', '}', ':', a quoted string (with quotes) or a bare word; null at end. */
+        String next() throws AnnotationFormatException {
+            skipSpace();
+            if (pos >= text.length()) {
+                return null;
+            }
+            char c = text.charAt(pos);
+            if (c == '{' || c == '}' || c == ':') {
+                pos++;
+                return String.valueOf(c);
+            }
+            if (c == '"' || c == '\'') {
+                StringBuilder sb = new StringBuilder().append('"');
+                int startLine = line;
+                pos++;
+                while (pos < text.length() && text.charAt(pos) != c) {
+                    char d = text.charAt(pos++);
+                    if (d == '\n') {
+                        throw new AnnotationFormatException(file, startLine, "unterminated string; expected a closing " + c);
+                    }
+                    if (d == '\\' && pos < text.length()) {
+                        d = text.charAt(pos++);
+                    }
+                    sb.append(d);
+                }
+                if (pos >= text.length()) {
+                    throw new AnnotationFormatException(file, startLine, "unterminated string; expected a closing " + c);
+                }
+                pos++;
+                return sb.toString();
+            }
+            int start = pos;
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))
+                    && "{}:\"'#".indexOf(text.charAt(pos)) < 0) {
+                pos++;
+            }
+            return text.substring(start, pos);
+        }
+
+        private void skipSpace() {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c == '\n') {
+                    line++;
+                    pos++;
+                } else if (Character.isWhitespace(c)) {
+                    pos++;
+                } else if (c == '#') {
+                    while (pos < text.length() && text.charAt(pos) != '\n') {
+                        pos++;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+
+        AnnotationFormatException error(String message) {
+            return new AnnotationFormatException(file, line, message);
+        }
+
+        void expect(String want) throws AnnotationFormatException {
+            String t = next();
+            if (!want.equals(t)) {
+                throw error("expected '" + want + "', got " + (t == null ? "end of file" : "'" + t + "'"));
+            }
+        }
+    }
+
+    public static LabelMap read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new AnnotationFormatException(file, 0, "file not found (expected a label map .pbtxt)");
+        }
+        Tokens t = new Tokens(file, Files.readString(file, StandardCharsets.UTF_8));
+        List<LabelMapEntry> entries = new ArrayList<>();
+        Map<Integer, Integer> idLines = new TreeMap<>();
+        String tok;
+        while ((tok = t.next()) != null) {
+            if (!tok.equals("item")) {
+                throw t.error("expected 'item {', got '" + tok + "'");
+            }
+            int itemLine = t.line;
+            t.expect("{");
+            String name = null;
+            Integer id = null;
+            String type = null;
+            while (true) {
+                String key = t.next();
+                if (key == null) {
+                    throw new AnnotationFormatException(file, itemLine, "unbalanced braces: item is not closed with '}'");
+                }
+                if (key.equals("}")) {
+                    break;
+                }
+                t.expect(":");
+                String value = t.next();
+                if (value == null || value.equals("}") || value.equals("{")) {
+                    throw t.error("expected a value for '" + key + "'");
+                }
+                switch (key) {
+                    case "name", "display_name" -> {
+                        if (!value.startsWith("\"")) {
+                            throw t.error("expected a quoted class name, got '" + value + "'");
+                        }
+                        if (key.equals("name") || name == null) {
+                            name = value.substring(1);
+                        }
+                    }
+                    case "id", "label_id" -> {
+                        try {
+                            id = Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            throw t.error("expected an integer class id, got '" + value + "'");
+                        }
+                    }
+                    case "label_type" -> type = value.startsWith("\"") ? value.substring(1) : value;
+                    default -> throw t.error("unknown field '" + key + "' (expected name, id, label_id or label_type)");
+                }
+            }
+            if (name == null) {
+                throw new AnnotationFormatException(file, itemLine, "item has no name");
+            }
+            if (id == null) {
+                throw new AnnotationFormatException(file, itemLine, "item '" + name + "' has no id");
+            }
+            Integer prev = idLines.put(id, itemLine);
+            if (prev != null) {
+                throw new AnnotationFormatException(file, itemLine, "duplicate class id " + id + " (first at line " + prev + ")");
+            }
+            entries.add(new LabelMapEntry(id, name, type));
+        }
+        if (entries.isEmpty()) {
+            throw new AnnotationFormatException(file, 0, "label map has no items");
+        }
+        return new LabelMap(entries);
+    }
+
+    public void write(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (LabelMapEntry e : entries) {
+            sb.append("item {\n  name: \"").append(e.name().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\"\n  id: ").append(e.id()).append('\n');
+            if (e.labelType() != null) {
+                sb.append("  label_type: ").append(e.labelType()).append('\n');
+            }
+            sb.append("}\n");
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}

@@ -1,0 +1,24 @@
+package io.x3dava.eval.ava;
+
+import java.util.List;
+
+/**
+ * Frame-mAP at IoU 0.5 and per-class AP over the label map's classes.
+ *
+ * @param detectionRowsRead rows read from the detections (classes of the label map only)
+ * @param detectionsEvaluated rows that took part in matching (after exclusions, the per-keyframe cap and
+ *     removal of boxes with no area)
+ */
+public record AvaEvaluationResult(
+        AvaProtocol protocol,
+        double meanAp,
+        List<ClassResult> classes,
+        int groundTruthKeyframes,
+        int detectionKeyframes,
+        long detectionRowsRead,
+        long detectionsEvaluated) {
+
+    public AvaEvaluationResult {
+        classes = List.copyOf(classes);
+    }
+}

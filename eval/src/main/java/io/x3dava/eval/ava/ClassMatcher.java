@@ -1,0 +1,36 @@
+package io.x3dava.eval.ava;
+
+/**
+ * TP/FP labelling of one class in one keyframe, as per_image_evaluation._compute_tp_fp_for_single_class: each detection
+ * (in the given order) looks only at its highest-IoU ground-truth box (first one on ties, like np.argmax) and is a true
+ * positive only if that IoU reaches the threshold and the box is still unclaimed.
+ */
+final class ClassMatcher {
+    private ClassMatcher() {}
+
+    static void match(RowTable det, int[] detRows, int nd, RowTable gt, int[] gtRows, int ng, double threshold,
+            boolean[] tpOut, boolean[] gtClaimed) {
+        for (int g = 0; g < ng; g++) {
+            gtClaimed[g] = false;
+        }
+        for (int i = 0; i < nd; i++) {
+            tpOut[i] = false;
+            if (ng == 0) {
+                continue;
+            }
+            int best = 0;
+            double bestIou = det.iou(detRows[i], gt, gtRows[0]);
+            for (int g = 1; g < ng; g++) {
+                double iou = det.iou(detRows[i], gt, gtRows[g]);
+                if (iou > bestIou) {
+                    bestIou = iou;
+                    best = g;
+                }
+            }
+            if (bestIou >= threshold && !gtClaimed[best]) {
+                tpOut[i] = true;
+                gtClaimed[best] = true;
+            }
+        }
+    }
+}
