@@ -2,6 +2,7 @@ package io.x3dava.annotations.ava;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.CsvFiles;
 import io.x3dava.annotations.LineFields;
 
 import java.io.BufferedReader;
@@ -246,12 +247,8 @@ public final class AvaCsv {
         return fmt(b.x1()) + "," + fmt(b.y1()) + "," + fmt(b.x2()) + "," + fmt(b.y2());
     }
 
-    /** Shortest decimal that reads back to the same double (round trip exact). */
-    static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return Double.toString(v).replace("E", "e");
+    private static String fmt(double v) {
+        return CsvFiles.number(v);
     }
 
     private static String ts(Keyframe k) {

@@ -1,0 +1,75 @@
+package io.x3dava.eval.ava;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.x3dava.annotations.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Renders an AVA result as an aligned text table and as JSON (NaN = no ground truth becomes null). */
+public final class AvaReport {
+    private AvaReport() {}
+
+    public static String table(AvaEvaluationResult r) {
+        int width = "class".length();
+        for (ClassResult c : r.classes()) {
+            width = Math.max(width, c.name().length());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("AVA frame-mAP@0.5IOU, protocol ").append(r.protocol().name().toLowerCase(Locale.ROOT))
+                .append(" (").append(r.protocol().description()).append(")\n");
+        String fmt = "%4s  %-" + width + "s  %8s  %8s  %10s%n";
+        sb.append(String.format(Locale.ROOT, fmt, "id", "class", "AP", "GT boxes", "detections"));
+        for (ClassResult c : r.classes()) {
+            String ap = Double.isNaN(c.ap()) ? "n/a" : String.format(Locale.ROOT, "%.4f", c.ap());
+            sb.append(String.format(Locale.ROOT, fmt, c.id(), c.name(), ap, c.groundTruthBoxes(), c.detections()));
+        }
+        sb.append(String.format(Locale.ROOT, "mAP = %.4f over %d classes with ground truth "
+                        + "(%d GT keyframes, %d detection keyframes, %d detections evaluated)%n",
+                r.meanAp(), r.classes().stream().filter(c -> !Double.isNaN(c.ap())).count(), r.groundTruthKeyframes(),
+                r.detectionKeyframes(), r.detectionsEvaluated()));
+        return sb.toString();
+    }
+
+    public static ObjectNode json(AvaEvaluationResult r) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("protocol", r.protocol().name().toLowerCase(Locale.ROOT));
+        root.put("protocol_description", r.protocol().description());
+        putNumber(root, "mAP", r.meanAp());
+        ObjectNode perClass = root.putObject("per_class_AP");
+        ArrayNode classes = root.putArray("classes");
+        for (ClassResult c : r.classes()) {
+            putNumber(perClass, c.name(), c.ap());
+            ObjectNode o = classes.addObject();
+            o.put("id", c.id());
+            o.put("name", c.name());
+            putNumber(o, "AP", c.ap());
+            o.put("groundtruth_boxes", c.groundTruthBoxes());
+            o.put("detections", c.detections());
+        }
+        root.put("groundtruth_keyframes", r.groundTruthKeyframes());
+        root.put("detection_keyframes", r.detectionKeyframes());
+        root.put("detection_rows_read", r.detectionRowsRead());
+        root.put("detections_evaluated", r.detectionsEvaluated());
+        return root;
+    }
+
+    public static void writeJson(AvaEvaluationResult r, Path file) throws IOException {
+        String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(r));
+        AtomicFiles.writeString(file, text + "\n");
+    }
+
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+}
