@@ -8,6 +8,8 @@ import java.util.List;
  * @param detectionRowsRead rows read from the detections (classes of the label map only)
  * @param detectionsEvaluated rows that took part in matching (after exclusions, the per-keyframe cap and
  *     removal of boxes with no area)
+ * @param groundTruthRowsIgnored ground-truth rows whose action is not in the label map (ignored, as officially)
+ * @param detectionRowsIgnored detection rows whose action is not in the label map (ignored, as officially)
  */
 public record AvaEvaluationResult(
         AvaProtocol protocol,
@@ -16,7 +18,9 @@ public record AvaEvaluationResult(
         int groundTruthKeyframes,
         int detectionKeyframes,
         long detectionRowsRead,
-        long detectionsEvaluated) {
+        long detectionsEvaluated,
+        long groundTruthRowsIgnored,
+        long detectionRowsIgnored) {
 
     public AvaEvaluationResult {
         classes = List.copyOf(classes);

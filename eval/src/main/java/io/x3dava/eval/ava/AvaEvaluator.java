@@ -39,6 +39,8 @@ public final class AvaEvaluator {
     private final Map<Keyframe, KeyframeRows> gtFrames = new LinkedHashMap<>();
     private final Map<Keyframe, KeyframeRows> detFrames = new LinkedHashMap<>();
     private long detectionRowsRead;
+    private long groundTruthIgnored;
+    private long detectionsIgnored;
 
     public AvaEvaluator(LabelMap labelMap, Set<Keyframe> excluded, AvaProtocol protocol) {
         this.labelMap = labelMap;
@@ -61,6 +63,7 @@ public final class AvaEvaluator {
 
     public void addGroundTruth(AvaGroundTruthRow r) {
         if (!labelMap.contains(r.actionId())) {
+            groundTruthIgnored++;
             return;
         }
         // the official reader takes column 8 (the person id) as the "score" of a ground-truth row, 1.0 without it
@@ -71,6 +74,7 @@ public final class AvaEvaluator {
 
     public void addDetection(AvaDetectionRow r) {
         if (!labelMap.contains(r.actionId())) {
+            detectionsIgnored++;
             return;
         }
         detectionRowsRead++;
@@ -178,7 +182,8 @@ public final class AvaEvaluator {
             results.add(new ClassResult(c, entry.name(), ap, numGt[c], perClass[c].size));
         }
         double mean = counted == 0 ? Double.NaN : sum / counted;
-        return new AvaEvaluationResult(protocol, mean, results, gtKeyframes, detKeyframes, detectionRowsRead, evaluated);
+        return new AvaEvaluationResult(protocol, mean, results, gtKeyframes, detKeyframes, detectionRowsRead, evaluated,
+                groundTruthIgnored, detectionsIgnored);
     }
 
     /** per_image_evaluation._remove_invalid_boxes: ymin < ymax and xmin < xmax, strictly. */

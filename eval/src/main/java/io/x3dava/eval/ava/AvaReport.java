@@ -33,6 +33,11 @@ public final class AvaReport {
                         + "(%d GT keyframes, %d detection keyframes, %d detections evaluated)%n",
                 r.meanAp(), r.classes().stream().filter(c -> !Double.isNaN(c.ap())).count(), r.groundTruthKeyframes(),
                 r.detectionKeyframes(), r.detectionsEvaluated()));
+        if (r.groundTruthRowsIgnored() > 0 || r.detectionRowsIgnored() > 0) {
+            sb.append(String.format(Locale.ROOT, "note: %d ground-truth and %d detection rows have actions outside the "
+                    + "label map and were ignored (as the official evaluator does)%n",
+                    r.groundTruthRowsIgnored(), r.detectionRowsIgnored()));
+        }
         return sb.toString();
     }
 
@@ -57,6 +62,8 @@ public final class AvaReport {
         root.put("detection_keyframes", r.detectionKeyframes());
         root.put("detection_rows_read", r.detectionRowsRead());
         root.put("detections_evaluated", r.detectionsEvaluated());
+        root.put("groundtruth_rows_outside_labelmap", r.groundTruthRowsIgnored());
+        root.put("detection_rows_outside_labelmap", r.detectionRowsIgnored());
         return root;
     }
 

@@ -151,6 +151,9 @@ class AvaRulesTest {
         AvaEvaluationResult r = e.evaluate();
         assertEquals(1.0, r.meanAp(), 0.0);
         assertEquals(3, r.classes().size());
+        assertEquals(1, r.groundTruthRowsIgnored());
+        assertEquals(1, r.detectionRowsIgnored());
+        assertTrue(AvaReport.table(r).contains("1 ground-truth and 1 detection rows have actions outside the label map"));
     }
 
     @Test
