@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -59,14 +58,5 @@ public final class AtomicFiles {
 
     public static void writeString(Path target, String text) throws IOException {
         writeText(target, w -> w.write(text));
-    }
-
-    /** For callers inside lambdas that cannot throw. */
-    public static void writeStringUnchecked(Path target, String text) {
-        try {
-            writeString(target, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

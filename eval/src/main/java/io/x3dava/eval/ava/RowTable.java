@@ -34,15 +34,6 @@ final class RowTable {
         return size++;
     }
 
-    void set(int i, double s, int a, double yy1, double xx1, double yy2, double xx2) {
-        score[i] = s;
-        action[i] = a;
-        y1[i] = yy1;
-        x1[i] = xx1;
-        y2[i] = yy2;
-        x2[i] = xx2;
-    }
-
     /** Python tuple order on (score, action, y1, x1, y2, x2). */
     boolean tupleLess(int i, int j) {
         if (score[i] != score[j]) {
