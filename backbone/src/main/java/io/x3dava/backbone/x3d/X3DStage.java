@@ -1,0 +1,73 @@
+package io.x3dava.backbone.x3d;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One residual stage res2..res5; reference names pathway0_res0, pathway0_res1, ... */
+public final class X3DStage extends AbstractBlock implements ReferenceNamed {
+
+    private final List<X3DResBlock> blocks = new ArrayList<>();
+
+    public X3DStage(X3DStageSpec spec) {
+        int dimIn = spec.dimIn();
+        for (int i = 0; i < spec.depth(); i++) {
+            int se = spec.hasSe(i) ? spec.seDim() : 0;
+            blocks.add(addChildBlock("pathway0_res" + i,
+                    new X3DResBlock(dimIn, spec.dimInner(), spec.dimOut(), spec.spatialStride(i), se)));
+            dimIn = spec.dimOut();
+        }
+    }
+
+    public List<X3DResBlock> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDList x = inputs;
+        for (X3DResBlock b : blocks) {
+            NDList next = b.forward(ps, x, training);
+            if (x != inputs) {
+                x.close(); // intermediate activations are not needed once consumed (autograd keeps its own refs)
+            }
+            x = next;
+        }
+        return x;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputs) {
+        Shape[] s = inputs;
+        for (X3DResBlock b : blocks) {
+            s = b.getOutputShapes(s);
+        }
+        return s;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] s = inputShapes;
+        for (X3DResBlock b : blocks) {
+            b.initialize(manager, dataType, s);
+            s = b.getOutputShapes(s);
+        }
+    }
+
+    @Override
+    public void nameParameters(String prefix, Map<String, Parameter> out) {
+        for (int i = 0; i < blocks.size(); i++) {
+            blocks.get(i).nameParameters(prefix + ".pathway0_res" + i, out);
+        }
+    }
+}
