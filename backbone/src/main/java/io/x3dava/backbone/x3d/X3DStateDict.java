@@ -92,9 +92,16 @@ public final class X3DStateDict {
 
     /** The network's parameters as float32 tensors under their reference keys (for safetensors / npz export). */
     public static LinkedHashMap<String, TensorData> export(Map<String, Parameter> source) {
+        LinkedHashMap<String, NDArray> arrays = new LinkedHashMap<>();
+        source.forEach((k, p) -> arrays.put(k, p.getArray()));
+        return exportArrays(arrays);
+    }
+
+    /** Arrays as float32 tensors, keys kept. */
+    public static LinkedHashMap<String, TensorData> exportArrays(Map<String, NDArray> source) {
         LinkedHashMap<String, TensorData> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : source.entrySet()) {
-            NDArray a = e.getValue().getArray();
+        for (Map.Entry<String, NDArray> e : source.entrySet()) {
+            NDArray a = e.getValue();
             float[] v = a.toFloatArray();
             ByteBuffer buf = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
             buf.asFloatBuffer().put(v);
