@@ -76,7 +76,7 @@ public final class SgdOptimizer implements AutoCloseable {
                 }
                 d.muli(lr);
                 p.subi(d);
-                g.set(new NDIndex(), 0);
+                g.set(new NDIndex(":"), 0); // zero_grad (full-slice fill also clears NaN)
             }
         }
     }
