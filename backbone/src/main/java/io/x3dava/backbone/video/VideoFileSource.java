@@ -3,6 +3,7 @@ package io.x3dava.backbone.video;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,6 +63,9 @@ public final class VideoFileSource implements FrameSource {
             position = 0;
             long n = grabber.getLengthInVideoFrames();
             frameCount = n > 0 ? n : Math.max(1, Math.round(grabber.getLengthInTime() / 1e6 * fps));
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly();
+            throw new IOException(file + ": cannot open video: " + e.getMessage(), e);
         } catch (IOException e) {
             closeQuietly();
             throw e;
@@ -108,6 +112,9 @@ public final class VideoFileSource implements FrameSource {
         byte[] frame = new byte[h * w * 3];
         try {
             decodeForward(plan, frame, out, w, h);
+        } catch (FrameGrabber.Exception e) {
+            position = -1;
+            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
         } catch (IOException e) {
             position = -1;
             throw e;
