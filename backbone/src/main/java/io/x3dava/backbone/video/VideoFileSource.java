@@ -129,10 +129,13 @@ public final class VideoFileSource implements FrameSource {
         long[] wanted = plan.unique;
         int next = 0;
         int seekMargin = SEEK_MARGIN;
+        // Set after a wrong guess (irregular timestamps): convert every frame for the rest of this read.
+        boolean processAll = false;
         seekBefore(wanted[0], seekMargin);
         while (next < wanted.length) {
-            // Convert (swscale) only the frame we expect to need next; others are decoded and dropped.
-            boolean process = position + 1 >= wanted[next];
+            // Convert (swscale) only frames that may be needed: any frame right after a seek (position unknown),
+            // else the one whose index reaches the next wanted frame; others are decoded and dropped.
+            boolean process = processAll || position < 0 || position + 1 >= wanted[next];
             Frame f = grabber.grabFrame(false, true, process, false, false);
             if (f == null) {
                 // Containers sometimes over-report their length: repeat the last frame we have.
@@ -165,7 +168,8 @@ public final class VideoFileSource implements FrameSource {
             }
             if (next < wanted.length && wanted[next] <= idx) {
                 if (!process) {
-                    // The frame came earlier than predicted: re-decode it with conversion.
+                    // The frame came earlier than predicted: re-decode it, this time converting every frame.
+                    processAll = true;
                     position = -1;
                     seekBefore(wanted[next], SEEK_MARGIN);
                     continue;
