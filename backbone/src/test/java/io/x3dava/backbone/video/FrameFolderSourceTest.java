@@ -36,8 +36,8 @@ class FrameFolderSourceTest {
     private static void assertFrames(DecodedClip clip, long[] asked, long n) {
         for (int t = 0; t < asked.length; t++) {
             long expected = Math.max(0, Math.min(n - 1, asked[t]));
-            assertEquals(expected, IndexVideos.index(clip.meanChannel(t, 0), clip.meanChannel(t, 1)), "output " + t);
-            assertEquals(128, clip.meanChannel(t, 2), 6);
+            assertEquals(expected, IndexVideos.index(clip.meanChannel(t, 0), clip.meanChannel(t, 1),
+                    clip.meanChannel(t, 2)), "output " + t);
         }
     }
 
