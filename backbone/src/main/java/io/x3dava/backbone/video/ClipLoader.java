@@ -1,0 +1,145 @@
+package io.x3dava.backbone.video;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decodes a list of clip requests on a pool of worker threads, ahead of the consumer, and hands them out in request
+ * order. Prefetch is bounded: at most 2 x workers requests are in flight or waiting (a window of futures), so memory
+ * stays flat however long the list. Workers produce plain {@link DecodedClip}s; the consumer turns them into
+ * NDArrays on its own thread. A request that fails (missing or corrupt video) is logged with its path and skipped.
+ */
+public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipLoader.class);
+    private static final AtomicInteger POOL_ID = new AtomicInteger();
+
+    private final List<ClipRequest> requests;
+    private final FrameSources.Opener opener;
+    private final ExecutorService pool;
+    private final int capacity;
+    private final ArrayDeque<Future<LoadedClip>> window = new ArrayDeque<>();
+    private int submitted;
+    private int taken;
+    private int skipped;
+    private LoadedClip peeked;
+
+    public ClipLoader(List<ClipRequest> requests) {
+        this(requests, Runtime.getRuntime().availableProcessors(), FrameSources::open);
+    }
+
+    public ClipLoader(List<ClipRequest> requests, int workers) {
+        this(requests, workers, FrameSources::open);
+    }
+
+    public ClipLoader(List<ClipRequest> requests, int workers, FrameSources.Opener opener) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
+        this.requests = List.copyOf(requests);
+        this.opener = opener;
+        this.capacity = 2 * workers;
+        int id = POOL_ID.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "clip-loader-" + id + "-" + n.incrementAndGet());
+            t.setDaemon(true); // never keeps the JVM alive if the consumer forgets close()
+            return t;
+        });
+        fill();
+    }
+
+    /** The requests in an order fixed by the seed (an epoch's shuffle), independent of thread timing. */
+    public static <T> List<T> shuffled(List<T> items, long seed) {
+        List<T> out = new ArrayList<>(items);
+        Collections.shuffle(out, new Random(seed));
+        return out;
+    }
+
+    /** Requests skipped so far because they failed to decode. */
+    public int skippedCount() {
+        return skipped;
+    }
+
+    /** Decodes one request on the calling thread (also what the workers run). */
+    public static LoadedClip load(int position, ClipRequest r, FrameSources.Opener opener) throws Exception {
+        try (FrameSource src = opener.open(r.video())) {
+            long[] idx = TemporalSampler.indices(src.frameCount(), src.fps(), r.spec(), r.placement());
+            DecodedClip clip = src.read(idx, r.shortSide());
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = Math.max(0, Math.min(src.frameCount() - 1, idx[i]));
+            }
+            return new LoadedClip(position, r, clip, idx, src.fps(), src.height(), src.width());
+        }
+    }
+
+    private void fill() {
+        while (window.size() < capacity && submitted < requests.size()) {
+            int pos = submitted++;
+            ClipRequest r = requests.get(pos);
+            window.add(pool.submit(() -> load(pos, r, opener)));
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (peeked == null && !window.isEmpty()) {
+            Future<LoadedClip> f = window.poll();
+            int pos = taken++;
+            try {
+                peeked = f.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                skipped++;
+                LOG.warn("skipping clip {} of {}: {}: {}", pos, requests.get(pos).video(),
+                        cause.getClass().getSimpleName(), cause.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while waiting for clip " + pos, e);
+            }
+            fill();
+        }
+        return peeked != null;
+    }
+
+    @Override
+    public LoadedClip next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        LoadedClip out = peeked;
+        peeked = null;
+        return out;
+    }
+
+    /** Drains the loader into a list (tests, small sets). */
+    public List<LoadedClip> toList() {
+        List<LoadedClip> out = new ArrayList<>();
+        while (hasNext()) {
+            out.add(next());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        for (Future<LoadedClip> f : window) {
+            f.cancel(true);
+        }
+        window.clear();
+        pool.shutdownNow();
+    }
+}

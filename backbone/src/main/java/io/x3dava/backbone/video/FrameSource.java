@@ -1,0 +1,36 @@
+package io.x3dava.backbone.video;
+
+import java.io.IOException;
+
+/** Random access to the frames of one video, whatever its storage (a video file or a folder of JPEGs). */
+public interface FrameSource extends AutoCloseable {
+    /** Native frame rate. */
+    double fps();
+
+    long frameCount();
+
+    int width();
+
+    int height();
+
+    /**
+     * Decodes frames at the given 0-based indices (native rate; any order, repeats allowed; indices outside the video
+     * are clamped) into RGB uint8 HWC, resized so that the short side equals {@code shortSide} (aspect kept, the long
+     * side floored as PySlowFast does); {@code shortSide <= 0} keeps the native size.
+     */
+    DecodedClip read(long[] frameIndices, int shortSide) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** Output size (height, width) for a short side, PySlowFast convention: long side = floor(long/short * size). */
+    static int[] scaledSize(int height, int width, int shortSide) {
+        if (shortSide <= 0 || (Math.min(height, width) == shortSide)) {
+            return new int[] {height, width};
+        }
+        if (width < height) {
+            return new int[] {(int) Math.floor((double) height / width * shortSide), shortSide};
+        }
+        return new int[] {shortSide, (int) Math.floor((double) width / height * shortSide)};
+    }
+}

@@ -1,0 +1,240 @@
+package io.x3dava.backbone.video;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Frames of a video file (any container FFmpeg opens) via JavaCV. Frames are identified by their presentation
+ * timestamp, not by counting decoded frames, so that seeking is frame-accurate: we seek to a point before the first
+ * needed frame, decode forward and keep the frames whose pts-derived index is wanted. FFmpeg converts to RGB24 and
+ * resizes (swscale), so no Java code touches pixels except one bulk row copy.
+ */
+public final class VideoFileSource implements FrameSource {
+    /** Decoding forward is cheaper than seeking for gaps up to this many frames (about one GOP). */
+    private static final int FORWARD_GAP = 24;
+    /** Seek this many frames before the target, so a slightly late landing still precedes it. */
+    private static final int SEEK_MARGIN = 3;
+
+    static {
+        FfmpegLog.quiet();
+    }
+
+    private final Path file;
+    private final FFmpegFrameGrabber grabber;
+    private final double fps;
+    private final long frameCount;
+    private final int width;
+    private final int height;
+    /** Timestamp (us, grabber convention) of frame 0, measured by decoding it. */
+    private final long firstTimestamp;
+    /** Index of the last frame decoded, -1 if the decoder position is unknown (forces a seek). */
+    private long position = -1;
+
+    public VideoFileSource(Path file) throws IOException {
+        this.file = file;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": video file not found");
+        }
+        grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        try {
+            grabber.start();
+            if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
+                throw new IOException(file + ": no video stream");
+            }
+            fps = grabber.getVideoFrameRate() > 0 ? grabber.getVideoFrameRate() : grabber.getFrameRate();
+            if (!(fps > 0)) {
+                throw new IOException(file + ": unknown frame rate");
+            }
+            width = grabber.getImageWidth();
+            height = grabber.getImageHeight();
+            Frame first = grabber.grabFrame(false, true, false, false, false);
+            if (first == null) {
+                throw new IOException(file + ": no decodable video frame");
+            }
+            firstTimestamp = first.timestamp;
+            position = 0;
+            long n = grabber.getLengthInVideoFrames();
+            frameCount = n > 0 ? n : Math.max(1, Math.round(grabber.getLengthInTime() / 1e6 * fps));
+        } catch (FrameGrabber.Exception e) {
+            closeQuietly();
+            throw new IOException(file + ": cannot open video: " + e.getMessage(), e);
+        } catch (IOException e) {
+            closeQuietly();
+            throw e;
+        } catch (Exception | Error e) {
+            closeQuietly();
+            throw new IOException(file + ": cannot open video: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public double fps() {
+        return fps;
+    }
+
+    @Override
+    public long frameCount() {
+        return frameCount;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public DecodedClip read(long[] frameIndices, int shortSide) throws IOException {
+        IndexPlan plan = new IndexPlan(frameIndices, frameCount);
+        int[] hw = FrameSource.scaledSize(height, width, shortSide);
+        int h = hw[0];
+        int w = hw[1];
+        // swscale picks the size up on the next converted frame.
+        grabber.setImageHeight(h == height ? 0 : h);
+        grabber.setImageWidth(w == width ? 0 : w);
+        byte[] out = new byte[plan.outputFrames() * h * w * 3];
+        byte[] frame = new byte[h * w * 3];
+        try {
+            decodeForward(plan, frame, out, w, h);
+        } catch (FrameGrabber.Exception e) {
+            position = -1;
+            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            position = -1;
+            throw e;
+        } catch (Exception e) {
+            position = -1;
+            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+        }
+        return new DecodedClip(out, plan.outputFrames(), h, w);
+    }
+
+    private void decodeForward(IndexPlan plan, byte[] frame, byte[] out, int w, int h) throws Exception {
+        long[] wanted = plan.unique;
+        int next = 0;
+        int seekMargin = SEEK_MARGIN;
+        // Set after a wrong guess (irregular timestamps): convert every frame for the rest of this read.
+        boolean processAll = false;
+        seekBefore(wanted[0], seekMargin);
+        while (next < wanted.length) {
+            // Convert (swscale) only frames that may be needed: any frame right after a seek (position unknown),
+            // else the one whose index reaches the next wanted frame; others are decoded and dropped.
+            boolean process = processAll || position < 0 || position + 1 >= wanted[next];
+            Frame f = grabber.grabFrame(false, true, process, false, false);
+            if (f == null) {
+                // Containers sometimes over-report their length: repeat the last frame we have.
+                if (next > 0) {
+                    while (next < wanted.length) {
+                        plan.place(wanted[next++], frame, out);
+                    }
+                    return;
+                }
+                throw new IOException(file + ": end of stream before frame " + wanted[next]
+                        + " (frame count " + frameCount + ")");
+            }
+            long idx = indexOf(f.timestamp);
+            if (idx > wanted[next] && position < 0) {
+                // Landed after the target (keyframe lookup overshot): seek further back and retry.
+                if (seekMargin > 8 * FORWARD_GAP) {
+                    throw new IOException(file + ": cannot seek to frame " + wanted[next]);
+                }
+                seekMargin *= 4;
+                seekBefore(wanted[next], seekMargin);
+                continue;
+            }
+            position = idx;
+            while (next < wanted.length && wanted[next] < idx) {
+                // Frame missing from the stream (variable rate): hold the previous decoded frame.
+                if (next == 0) {
+                    break;
+                }
+                plan.place(wanted[next++], frame, out);
+            }
+            if (next < wanted.length && wanted[next] <= idx) {
+                if (!process) {
+                    // The frame came earlier than predicted: re-decode it, this time converting every frame.
+                    processAll = true;
+                    position = -1;
+                    seekBefore(wanted[next], SEEK_MARGIN);
+                    continue;
+                }
+                copyRgb(f, frame, w, h);
+                plan.place(wanted[next++], frame, out);
+                while (next < wanted.length && wanted[next] == idx) {
+                    next++;
+                }
+                if (next < wanted.length && wanted[next] - idx > FORWARD_GAP) {
+                    seekBefore(wanted[next], SEEK_MARGIN);
+                }
+            }
+        }
+    }
+
+    /** Positions the decoder so that the next grabbed frame is at most {@code target}, seeking only if needed. */
+    private void seekBefore(long target, int margin) throws Exception {
+        if (position >= 0 && position < target && target - position <= FORWARD_GAP) {
+            return;
+        }
+        long seekTo = Math.max(0, target - margin);
+        grabber.setVideoTimestamp(firstTimestamp + Math.round(seekTo * 1e6 / fps));
+        position = -1;
+    }
+
+    private long indexOf(long timestampMicros) {
+        return Math.round((timestampMicros - firstTimestamp) * fps / 1e6);
+    }
+
+    /** Bulk copy of the packed RGB rows (FFmpeg pads rows to an aligned stride). */
+    private static void copyRgb(Frame f, byte[] dst, int w, int h) throws IOException {
+        // imageChannels is derived from the padded stride, so check the stride instead.
+        if (f.image == null || f.imageWidth != w || f.imageHeight != h || f.imageStride < w * 3) {
+            throw new IOException("unexpected decoded frame " + f.imageWidth + "x" + f.imageHeight + " stride "
+                    + f.imageStride + ", expected " + w + "x" + h + " RGB24");
+        }
+        ByteBuffer src = ((ByteBuffer) f.image[0]).duplicate();
+        int row = w * 3;
+        int stride = f.imageStride;
+        if (stride == row) {
+            src.position(0);
+            src.get(dst, 0, row * h);
+            return;
+        }
+        for (int y = 0; y < h; y++) {
+            src.position(y * stride);
+            src.get(dst, y * row, row);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            grabber.close();
+        } catch (Exception ignored) {
+            // already failing; the original error matters
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            grabber.close();
+        } catch (Exception e) {
+            throw new IOException(file + ": close failed: " + e.getMessage(), e);
+        }
+    }
+}
