@@ -42,7 +42,7 @@ public final class X3DInit {
         }
     }
 
-    static boolean isBatchNorm(String key) {
+    public static boolean isBatchNorm(String key) {
         String module = key.substring(0, key.lastIndexOf('.'));
         return module.endsWith("_bn") || module.endsWith(".bn");
     }

@@ -1,0 +1,91 @@
+package io.x3dava.backbone.classify;
+
+import io.x3dava.annotations.AnnotationFormatException;
+import io.x3dava.annotations.charades.CharadesCsv;
+import io.x3dava.annotations.charades.CharadesVideo;
+import io.x3dava.annotations.kinetics.KineticsClasses;
+import io.x3dava.annotations.kinetics.KineticsClip;
+import io.x3dava.annotations.kinetics.KineticsCsv;
+import io.x3dava.annotations.kinetics.PathLabel;
+import io.x3dava.annotations.kinetics.PathLabelList;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds sample lists from the annotation files users have. Missing videos are kept: the loader skips and counts them. */
+public final class ClipDatasets {
+
+    private static final String[] EXTENSIONS = {".mp4", ".mkv", ".webm", ".avi"};
+
+    private ClipDatasets() {
+    }
+
+    /**
+     * Kinetics as the official CSV (label, youtube_id, time_start, time_end, split) with videos laid out as the
+     * downloaders write them: {@code <videoRoot>/<label>/<youtube_id>_<start:06d>_<end:06d>.<ext>} (a flat
+     * {@code <videoRoot>/<stem>.<ext>} is accepted too).
+     */
+    public static List<VideoSample> kinetics(Path csv, Path videoRoot, KineticsClasses classes) throws IOException {
+        List<VideoSample> out = new ArrayList<>();
+        for (KineticsClip c : KineticsCsv.read(csv)) {
+            int label = classes.indexOf(c.label());
+            if (label < 0) {
+                throw new IOException(csv + ": class \"" + c.label() + "\" of " + c.youtubeId()
+                        + " is not in the class list (" + classes.size() + " classes)");
+            }
+            Path inClassDir = find(videoRoot.resolve(c.label()), c.fileStem());
+            Path video = inClassDir != null ? inClassDir : find(videoRoot, c.fileStem());
+            if (video == null) {
+                video = videoRoot.resolve(c.label()).resolve(c.fileStem() + ".mp4");
+            }
+            out.add(VideoSample.singleLabel(c.fileStem(), video, label));
+        }
+        return out;
+    }
+
+    /** PySlowFast's Kinetics lists: "path label" per line, paths relative to {@code prefix}. */
+    public static List<VideoSample> pathLabels(Path list, Path prefix) throws IOException {
+        List<VideoSample> out = new ArrayList<>();
+        for (PathLabel p : PathLabelList.read(list)) {
+            Path video = prefix.resolve(p.path());
+            String name = video.getFileName().toString();
+            out.add(VideoSample.singleLabel(name, video, p.label()));
+        }
+        return out;
+    }
+
+    /** Charades_v1_{train,test}.csv with videos {@code <videoRoot>/<id>.mp4} (or a frame folder {@code <id>/}). */
+    public static List<VideoSample> charades(Path csv, Path videoRoot) throws IOException {
+        List<VideoSample> out = new ArrayList<>();
+        for (CharadesVideo v : CharadesCsv.read(csv)) {
+            Path video = find(videoRoot, v.id());
+            if (video == null && Files.isDirectory(videoRoot.resolve(v.id()))) {
+                video = videoRoot.resolve(v.id());
+            }
+            if (video == null) {
+                video = videoRoot.resolve(v.id() + ".mp4");
+            }
+            out.add(VideoSample.multiLabel(v.id(), video, v.actions()));
+        }
+        return out;
+    }
+
+    private static Path find(Path dir, String stem) {
+        for (String ext : EXTENSIONS) {
+            Path p = dir.resolve(stem + ext);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    static void requireNonEmpty(List<VideoSample> samples, Path from) throws AnnotationFormatException {
+        if (samples.isEmpty()) {
+            throw new AnnotationFormatException(from, 1, "no videos listed");
+        }
+    }
+}

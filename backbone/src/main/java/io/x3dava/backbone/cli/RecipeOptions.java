@@ -1,0 +1,117 @@
+package io.x3dava.backbone.cli;
+
+import io.x3dava.backbone.classify.ClassificationRecipe;
+import io.x3dava.backbone.train.ScheduleConfig;
+import io.x3dava.backbone.x3d.X3DConfig;
+import io.x3dava.backbone.x3d.X3DPresets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Command-line overrides shared by pretrain / test / finetune-charades (a JSON recipe gives everything else). */
+public final class RecipeOptions {
+
+    @Option(names = "--config", description = "recipe JSON (ClassificationRecipe); options below override it")
+    Path config;
+
+    @Option(names = "--data", description = "data folder: train.csv, validate.csv (or val.csv / test.csv), "
+            + "classes.txt and videos/ (Kinetics CSV or PySlowFast 'path label' lists)")
+    Path data;
+
+    @Option(names = "--preset", description = "X3D preset: X2D, XS, S, M, L, XL (default XS)")
+    String preset;
+
+    @Option(names = "--frames", description = "frames per clip (gamma_t)")
+    Integer frames;
+
+    @Option(names = "--rate", description = "sampling rate in frames at 30 fps (gamma_tau)")
+    Integer rate;
+
+    @Option(names = "--crop", description = "training crop; the test scale and crop follow it unless --test-crop")
+    Integer crop;
+
+    @Option(names = "--test-crop", description = "test short side and crop")
+    Integer testCrop;
+
+    @Option(names = "--epochs", description = "training epochs")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "clips per step")
+    Integer batch;
+
+    @Option(names = "--lr", description = "base learning rate (default scaled from the recipe to the batch)")
+    Double lr;
+
+    @Option(names = "--workers", description = "decoding threads")
+    Integer workers;
+
+    @Option(names = "--test-clips", description = "temporal clips per video at test time (default 10)")
+    Integer testClips;
+
+    @Option(names = "--test-crops", description = "spatial crops per clip at test time: 1 or 3 (default 3)")
+    Integer testCrops;
+
+    /** The Kinetics recipe for these options. */
+    ClassificationRecipe kinetics() throws IOException {
+        ClassificationRecipe base;
+        if (config != null) {
+            base = ClassificationRecipe.read(config);
+        } else {
+            if (data == null) {
+                throw new IllegalArgumentException("give --config recipe.json or --data folder");
+            }
+            Path train = data.resolve("train.csv");
+            Path val = firstExisting(data.resolve("validate.csv"), data.resolve("val.csv"), data.resolve("test.csv"));
+            String format = Files.isRegularFile(train)
+                    && Files.readAllLines(train).stream().findFirst().orElse("").startsWith("label,youtube_id")
+                    ? "kinetics-csv" : "path-label";
+            X3DConfig model = X3DPresets.get(preset == null ? "XS" : preset);
+            base = ClassificationRecipe.kinetics(model, format, train, val, data.resolve("videos"),
+                    data.resolve("classes.txt"), batch == null ? 16 : batch, epochs == null ? 10 : epochs);
+        }
+        return apply(base);
+    }
+
+    ClassificationRecipe apply(ClassificationRecipe r) {
+        X3DConfig m = r.model();
+        if (preset != null && config != null) {
+            m = X3DPresets.get(preset).withNumClasses(m.numClasses());
+        }
+        int f = frames != null ? frames : m.numFrames();
+        int t = rate != null ? rate : m.samplingRate();
+        int c = crop != null ? crop : m.trainCrop();
+        m = m.withClip(f, t, c);
+        if (testCrop != null) {
+            m = new X3DConfig(m.name(), m.numClasses(), m.numFrames(), m.samplingRate(), m.trainCrop(), testCrop,
+                    m.dimC1(), m.dimC5(), m.widthFactor(), m.depthFactor(), m.bottleneckFactor(), m.seRatio(),
+                    m.stemTemporalKernel(), m.dropout(), m.scaleRes2());
+        }
+        int jMin = r.jitterMin();
+        int jMax = r.jitterMax();
+        if (crop != null) {
+            jMin = (int) Math.round(c * 182.0 / 160.0);
+            jMax = (int) Math.round(c * 228.0 / 160.0);
+        }
+        int b = batch != null ? batch : r.batchSize();
+        ScheduleConfig s = r.schedule();
+        double e = epochs != null ? epochs : s.maxEpoch();
+        double scale = e / s.maxEpoch();
+        double base = lr != null ? lr : s.baseLr() * b / r.batchSize();
+        s = new ScheduleConfig(s.policy(), base, e, s.warmupEpochs() * scale, s.warmupStartLr() * base / s.baseLr(),
+                s.cosineEndLr(), s.steps().stream().map(x -> x * scale).toList(), s.relativeLrs());
+        return r.with(m, b, s, jMin, jMax, workers != null ? workers : r.workers(),
+                testClips != null ? testClips : r.testClips(), testCrops != null ? testCrops : r.testCrops());
+    }
+
+    private static Path firstExisting(Path... candidates) {
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return candidates[0];
+    }
+}
