@@ -167,6 +167,18 @@ public final class OverlayModel {
         return groundTruthRows.stream().filter(r -> r.keyframe().videoId().equals(videoId)).toList();
     }
 
+    /**
+     * The annotation id for a video whose name suggests {@code guess}: the guess when the annotations know it, else the
+     * only video they have (a renamed file), else the guess (nothing will be drawn; the UI offers the list).
+     */
+    public String videoIdFor(String guess) {
+        List<String> ids = videoIds();
+        if (ids.contains(guess) || ids.size() != 1) {
+            return guess;
+        }
+        return ids.get(0);
+    }
+
     public Set<Keyframe> excluded() {
         return excluded;
     }
