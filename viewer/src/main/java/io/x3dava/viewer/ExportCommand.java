@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "export-annotated", mixinStandardHelpOptions = true,
         description = "Draws predicted (and ground-truth) actions over a video or AVA frame folder and writes MP4 and/or PNG.")
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = {"-v", "--video"}, required = true, description = "video file or frame folder (frames/<vid>/<vid>_%06d.jpg, 30 fps)")
+    @Option(names = {"-v", "--video"}, required = true, description = "video file or frame folder (frames/<vid>/<vid>_%%06d.jpg, 30 fps)")
     Path video;
 
     @Mixin

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -37,7 +38,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
@@ -90,6 +90,7 @@ public final class ViewerWindow {
     private Integer tableKeyframe;
     private boolean timelineFromPlayer;
     private volatile double shownVideoTime = Double.NaN;
+    private CanvasPainter.Viewport viewport;
 
     // frames handed from the decoding thread; only the newest is drawn when the FX thread falls behind
     private final AtomicReference<Shown> latest = new AtomicReference<>();
@@ -233,7 +234,7 @@ public final class ViewerWindow {
 
     /** Reads on the loader thread, then swaps the model on the FX thread; on failure the old model stays. */
     private CompletableFuture<Void> load(String what, Reader reader) {
-        status.setText("Loading " + what + " ...");
+        setStatus("Loading " + what + " ...");
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return reader.read();
@@ -252,6 +253,15 @@ public final class ViewerWindow {
                 Platform.runLater(() -> showError(header, e));
             }
         };
+    }
+
+    /** Callable from any thread: the public open/load methods may be called off the FX thread (tests, scripts). */
+    private void setStatus(String text) {
+        if (Platform.isFxApplicationThread()) {
+            status.setText(text);
+        } else {
+            Platform.runLater(() -> status.setText(text));
+        }
     }
 
     private void showError(String header, Throwable e) {
@@ -319,7 +329,7 @@ public final class ViewerWindow {
     private void redraw() {
         double ava = time.avaTime(imageTime);
         FrameOverlay o = videoId == null || image == null ? FrameOverlay.empty(ava) : query.at(videoId, ava, settings);
-        painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), image, o.boxes());
+        viewport = painter.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), image, o.boxes());
         Integer kf = videoId == null ? null : query.currentKeyframe(videoId, ava, settings.keyframeTolerance());
         timeLabel.setText(String.format(Locale.ROOT, "%s  |  t %.3f s  |  AVA %.3f  |  keyframe %s",
                 videoId == null ? "-" : videoId, imageTime, ava, kf == null ? "-" : kf));
@@ -437,12 +447,12 @@ public final class ViewerWindow {
 
     private VBox sidePanel() {
         TableColumn<BoxTableRow, String> box = new TableColumn<>("Box");
-        box.setCellValueFactory(new PropertyValueFactory<>("box"));
+        box.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().box()));
         TableColumn<BoxTableRow, String> action = new TableColumn<>("Action");
-        action.setCellValueFactory(new PropertyValueFactory<>("action"));
+        action.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().action()));
         action.setPrefWidth(170);
         TableColumn<BoxTableRow, Double> score = new TableColumn<>("Score");
-        score.setCellValueFactory(new PropertyValueFactory<>("score"));
+        score.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().score()));
         score.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
@@ -451,7 +461,7 @@ public final class ViewerWindow {
             }
         });
         TableColumn<BoxTableRow, String> coords = new TableColumn<>("x1, y1, x2, y2");
-        coords.setCellValueFactory(new PropertyValueFactory<>("coordinates"));
+        coords.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().coordinates()));
         table.getColumns().addAll(List.of(box, action, score, coords));
         table.setPlaceholder(new Label("no boxes at this keyframe"));
         table.setPrefHeight(220);
@@ -603,6 +613,11 @@ public final class ViewerWindow {
 
     public Canvas canvas() {
         return canvas;
+    }
+
+    /** Where the frame was drawn on the canvas at the last redraw (FX thread). */
+    public CanvasPainter.Viewport viewport() {
+        return viewport;
     }
 
     /** Video time of the frame last drawn (any thread); NaN before the first. */
