@@ -18,7 +18,7 @@ public interface FrameSource extends AutoCloseable {
 
     int height();
 
-    /** Makes the next {@link #next()} return the first frame at or after the time. */
+    /** Makes the next {@link #next()} return the frame at the time (FFmpeg: the one whose display interval holds it). */
     void seek(double seconds) throws IOException;
 
     /** The next frame, or null at the end. The image may be reused by the following call. */

@@ -400,6 +400,17 @@ public final class ViewerWindow {
         speed.setOnAction(e -> player.setSpeed(speed.getValue()));
 
         ComboBox<DrawMode> mode = new ComboBox<>(FXCollections.observableArrayList(DrawMode.values()));
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DrawMode m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public DrawMode fromString(String text) {
+                return DrawMode.parse(text);
+            }
+        });
         mode.setValue(settings.mode());
         mode.setOnAction(e -> update(settings.withMode(mode.getValue())));
 
