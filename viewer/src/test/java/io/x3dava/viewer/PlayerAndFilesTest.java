@@ -1,0 +1,110 @@
+package io.x3dava.viewer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlayerAndFilesTest {
+    @TempDir
+    Path dir;
+
+    /** 30 frames at 30 fps, no decoding. */
+    static final class FakeSource implements FrameSource {
+        final BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        int pos;
+
+        public String videoId() { return "fake"; }
+        public double frameRate() { return 30; }
+        public double duration() { return 1; }
+        public int width() { return 4; }
+        public int height() { return 4; }
+        public void seek(double s) { pos = (int) Math.ceil(s * 30 - 1e-6); }
+        public VideoFrame next() { return pos < 30 ? new VideoFrame(img, pos++ / 30.0) : null; }
+        public void close() {}
+    }
+
+    static final class Recorder implements Player.Listener {
+        final List<Double> times = new CopyOnWriteArrayList<>();
+        final CountDownLatch stopped = new CountDownLatch(2); // started, then stopped at the end
+        public void frame(VideoFrame f) { times.add(f.time()); }
+        public void playingChanged(boolean p) { stopped.countDown(); }
+        public void error(Exception e) { throw new AssertionError(e); }
+    }
+
+    @Test
+    void playsEveryFrameInOrderAndStopsAtTheEnd() throws Exception {
+        Recorder r = new Recorder();
+        try (Player p = new Player(r)) {
+            p.open(new FakeSource());
+            p.setSpeed(4);
+            p.play();
+            assertTrue(r.stopped.await(10, TimeUnit.SECONDS), "playback reaches the end");
+        }
+        assertEquals(30, r.times.size());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i / 30.0, r.times.get(i), 1e-9);
+        }
+    }
+
+    @Test
+    void seeksAndSteps() throws Exception {
+        Recorder r = new Recorder();
+        try (Player p = new Player(r)) {
+            p.open(new FakeSource());
+            p.seek(0.5);
+            p.step(1);
+            p.step(-1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (r.times.size() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertEquals(List.of(0.0, 0.5, 16 / 30.0, 0.5), r.times);
+    }
+
+    @Test
+    void droppedFilesAreRecognised() throws Exception {
+        Path det = Files.writeString(dir.resolve("a.csv"), "v,0902,0.1,0.1,0.5,0.9,1,0.93\n");
+        Path gt7 = Files.writeString(dir.resolve("b.csv"), "v,0902,0.1,0.1,0.5,0.9,1\n");
+        Path gt8 = Files.writeString(dir.resolve("c.csv"), "\nv,0902,0.1,0.1,0.5,0.9,1,12\n");
+        Path ex = Files.writeString(dir.resolve("d.csv"), "v,0902\n");
+        Path map = Files.writeString(dir.resolve("m.pbtxt"), "item { name: \"x\" id: 1 }\n");
+        assertEquals(DroppedFileKind.DETECTIONS, DroppedFileKind.of(det));
+        assertEquals(DroppedFileKind.GROUND_TRUTH, DroppedFileKind.of(gt7));
+        assertEquals(DroppedFileKind.GROUND_TRUTH, DroppedFileKind.of(gt8));
+        assertEquals(DroppedFileKind.EXCLUSIONS, DroppedFileKind.of(ex));
+        assertEquals(DroppedFileKind.LABEL_MAP, DroppedFileKind.of(map));
+        assertEquals(DroppedFileKind.VIDEO, DroppedFileKind.of(dir));
+        assertEquals(DroppedFileKind.VIDEO, DroppedFileKind.of(dir.resolve("clip.MP4")));
+        assertEquals(DroppedFileKind.UNKNOWN, DroppedFileKind.of(Files.writeString(dir.resolve("n.txt"), "x")));
+    }
+
+    @Test
+    void boxTableListsEveryScoreThenTheGroundTruth() {
+        OverlayModel m = new OverlayModel(List.of(
+                Rows.det("v", 3, OverlayQueryTest.A1, 2, 0.1), Rows.det("v", 3, OverlayQueryTest.A1, 1, 0.7)),
+                List.of(Rows.gt("v", 3, OverlayQueryTest.A1, 4, 0)), OverlayQueryTest.LABELS, Set.of());
+        List<BoxTableRow> rows = BoxTableRow.of(m, "v", 3);
+        assertEquals(List.of("stand", "sit", "watch"), rows.stream().map(BoxTableRow::action).toList());
+        assertEquals("1", rows.get(0).box());
+        assertEquals("GT 1", rows.get(2).box());
+        assertTrue(Double.isNaN(rows.get(2).score()));
+    }
+
+    @Test
+    void errorMessagesNameTheFile() {
+        assertEquals("/x/y.csv: file not found",
+                ErrorMessages.of(new java.util.concurrent.CompletionException(new java.nio.file.NoSuchFileException("/x/y.csv"))));
+    }
+}
