@@ -99,7 +99,7 @@ final class PickleMachine {
             case 'M' -> push((long) (need(2, opPos).getShort() & 0xffff), opPos);
             case 0x8a -> push(readLong(u8(), opPos), opPos);
             case 0x8b -> push(readLong(len(4, opPos), opPos), opPos);
-            case 'G' -> push(need(8, opPos).order(ByteOrder.BIG_ENDIAN).getDouble(), opPos); // BINFLOAT is big-endian
+            case 'G' -> push(Double.longBitsToDouble(Long.reverseBytes(need(8, opPos).getLong())), opPos); // big-endian
             case 'X' -> push(utf8(len(4, opPos), opPos), opPos);
             case 0x8c -> push(utf8(u8(), opPos), opPos);
             case 0x8d -> push(utf8(len(8, opPos), opPos), opPos);
