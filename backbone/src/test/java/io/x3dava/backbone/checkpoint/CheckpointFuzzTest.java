@@ -95,12 +95,20 @@ class CheckpointFuzzTest {
                 }
             }
         }
+        System.out.println(original.getFileName() + ": " + (truncations + flips) + " variants, " + read
+                + " read, " + rejected + " rejected with CheckpointFormatException");
+        assertTrue(rejected >= truncations, "every truncation must be rejected, and some flips");
     }
 
-    private static void expectReadOrFormatError(Path f, String variant) {
+    private int read;
+    private int rejected;
+
+    private void expectReadOrFormatError(Path f, String variant) {
         try {
             Checkpoints.readStateDict(f);
+            read++;
         } catch (CheckpointFormatException e) {
+            rejected++;
             assertTrue(e.getMessage().startsWith(f + ": "), variant + ": " + e.getMessage());
             assertTrue(!e.getMessage().contains("internal error"), variant + ": " + e.getMessage());
         } catch (Throwable t) {
