@@ -30,7 +30,7 @@ public final class InspectCheckpointCommand implements Callable<Integer> {
             out.printf("%-" + width + "s  %-8s  %s%n", t.name(), t.dtype(), Arrays.toString(t.shape()));
             total += t.numel();
         }
-        out.printf("%d tensors, %,d values in total%n", tensors.size(), total);
+        out.printf("%d tensors, %,d parameters in total (every element, buffers included)%n", tensors.size(), total);
         out.flush();
         return 0;
     }

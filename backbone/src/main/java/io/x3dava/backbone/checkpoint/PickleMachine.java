@@ -83,7 +83,7 @@ final class PickleMachine {
                     throw error(opPos, "pickle protocol " + proto + " is not supported (expected 2 to 5)");
                 }
             }
-            case 0x95 -> skip(len(8, opPos)); // FRAME: a hint only, the opcodes follow inline
+            case 0x95 -> len(8, opPos); // FRAME: a length hint only (checked), the framed opcodes follow inline
             case '(' -> {
                 if (!(marks.size() < MAX_STACK)) {
                     throw error(opPos, "too many MARKs");
@@ -332,10 +332,6 @@ final class PickleMachine {
                     + in.remaining() + " remain (corrupt or truncated)");
         }
         return (int) n;
-    }
-
-    private void skip(int n) {
-        in.position(in.position() + n);
     }
 
     private byte[] bytes(int n, int opPos) throws CheckpointFormatException {

@@ -39,7 +39,7 @@ class InspectCheckpointCommandTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("s1.pathway0_stem.conv_xy.weight"), text);
         assertTrue(text.contains("FLOAT32   [24, 3, 1, 3, 3]"), text);
-        assertTrue(text.contains("568 tensors, 3,825,870 values in total"), text);
+        assertTrue(text.contains("568 tensors, 3,825,870 parameters in total"), text);
     }
 
     @Test
