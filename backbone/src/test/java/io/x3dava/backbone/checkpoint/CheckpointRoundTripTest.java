@@ -112,6 +112,19 @@ class CheckpointRoundTripTest {
     }
 
     @Test
+    void safetensorsWhoseHeaderLengthLooksLikeAPickleIsStillSafetensors() throws Exception {
+        // header length 0x280 = 640: the file starts 0x80 0x02, like a protocol-2 pickle
+        ByteBuffer b = ByteBuffer.allocate(8 + 640).order(ByteOrder.LITTLE_ENDIAN).putLong(640);
+        b.put("{\"__metadata__\": {\"format\": \"pt\"}}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        while (b.hasRemaining()) {
+            b.put((byte) ' ');
+        }
+        Path f = dir.resolve("empty.safetensors");
+        Files.write(f, b.array());
+        assertTrue(Checkpoints.readStateDict(f).isEmpty());
+    }
+
+    @Test
     void toFloatArrayConvertsEveryType() {
         ByteBuffer half = ByteBuffer.allocate(6).order(ByteOrder.LITTLE_ENDIAN)
                 .putShort((short) 0x3c00).putShort((short) 0xc000).putShort((short) 0x0001).flip();
