@@ -152,6 +152,32 @@ class CheckpointSafetyTest {
     }
 
     @Test
+    void deepAndCyclicStructuresDoNotRecurse() throws Exception {
+        PickleWriter deep = new PickleWriter().proto();
+        for (int i = 0; i < 300_000; i++) {
+            deep.op(']');
+        }
+        for (int i = 1; i < 300_000; i++) {
+            deep.op('a'); // [[[...]]] 300k deep
+        }
+        assertRejected(TorchFiles.zip(dir.resolve("d.pt"), deep.stop().bytes(), Map.of(), false),
+                "top-level object is a list");
+        byte[] cyclic = new PickleWriter().proto().op('}', 'q', 0).str("self").op('h', 0, 's').stop().bytes();
+        assertRejected(TorchFiles.zip(dir.resolve("c.pt"), cyclic, Map.of(), false), "no tensors found");
+    }
+
+    @Test
+    void giantStoragesAreNeverAllocated() throws Exception {
+        byte[] pickle = new PickleWriter().proto().op('}').str("w")
+                .tensor("0", Integer.MAX_VALUE, true, 0, new long[] {Integer.MAX_VALUE}, new long[] {1})
+                .op('s').stop().bytes();
+        assertRejected(TorchFiles.legacy(dir.resolve("g.pt"), pickle, storage()), "larger than 2 GiB");
+        byte[] fits = new PickleWriter().proto().op('}').str("w")
+                .tensor("0", 400_000_000, false, 0, new long[] {4}, new long[] {1}).op('s').stop().bytes();
+        assertRejected(TorchFiles.zip(dir.resolve("g.pt"), fits, storage(), false), "expected 1600000000");
+    }
+
+    @Test
     void notACheckpointAtAll() throws Exception {
         Path f = dir.resolve("x.bin");
         Files.writeString(f, "hello, world");
