@@ -33,11 +33,12 @@ public final class Checkpoints {
             if (isZip(head)) {
                 return readZip(file, mf.size(), budget);
             }
-            if (TorchLegacyReader.looksLegacy(head)) {
-                return TorchLegacyReader.read(mf, budget);
-            }
+            // safetensors before pickles: a header length like 0x280 starts with the bytes of PROTO 2
             if (SafetensorsReader.looksSafetensors(head, mf.size())) {
                 return SafetensorsReader.read(mf, budget);
+            }
+            if (TorchLegacyReader.looksLegacy(head)) {
+                return TorchLegacyReader.read(mf, budget);
             }
             throw new CheckpointFormatException(file, "unknown format: not a zip (torch or .npz), not a legacy torch"
                     + " pickle, not .safetensors (" + mf.size() + " bytes)");

@@ -15,6 +15,8 @@ final class MappedFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final long size;
+    /** One mapping of the whole file when it fits a ByteBuffer: regions are slices, not one mmap call each. */
+    private ByteBuffer whole;
 
     MappedFile(Path path) throws IOException {
         this.path = path;
@@ -41,6 +43,12 @@ final class MappedFile implements AutoCloseable {
         }
         if (length == 0) {
             return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (size <= Integer.MAX_VALUE) {
+            if (whole == null) {
+                whole = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            }
+            return whole.slice((int) offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
         }
         return channel.map(FileChannel.MapMode.READ_ONLY, offset, length).order(ByteOrder.LITTLE_ENDIAN);
     }

@@ -83,9 +83,11 @@ final class PickleMachine {
                     throw error(opPos, "pickle protocol " + proto + " is not supported (expected 2 to 5)");
                 }
             }
-            case 0x95 -> skip(len(8, opPos)); // FRAME: a hint only, the opcodes follow inline
+            case 0x95 -> len(8, opPos); // FRAME: a length hint only (checked), the framed opcodes follow inline
             case '(' -> {
-                check(marks.size() < MAX_STACK, opPos, "too many MARKs");
+                if (!(marks.size() < MAX_STACK)) {
+                    throw error(opPos, "too many MARKs");
+                }
                 marks.add(stack.size());
             }
             case '0' -> pop(opPos);
@@ -99,13 +101,15 @@ final class PickleMachine {
             case 'M' -> push((long) (need(2, opPos).getShort() & 0xffff), opPos);
             case 0x8a -> push(readLong(u8(), opPos), opPos);
             case 0x8b -> push(readLong(len(4, opPos), opPos), opPos);
-            case 'G' -> push(need(8, opPos).order(ByteOrder.BIG_ENDIAN).getDouble(), opPos); // BINFLOAT is big-endian
+            case 'G' -> push(Double.longBitsToDouble(Long.reverseBytes(need(8, opPos).getLong())), opPos); // big-endian
             case 'X' -> push(utf8(len(4, opPos), opPos), opPos);
             case 0x8c -> push(utf8(u8(), opPos), opPos);
             case 0x8d -> push(utf8(len(8, opPos), opPos), opPos);
             case 'T' -> { // BINSTRING (Python 2 str): torch.load decodes it as UTF-8
                 int n = need(4, opPos).getInt();
-                check(n >= 0, opPos, "negative BINSTRING length " + n);
+                if (!(n >= 0)) {
+                    throw error(opPos, "negative BINSTRING length " + n);
+                }
                 push(utf8(n, opPos), opPos);
             }
             case 'U' -> push(utf8(u8(), opPos), opPos);
@@ -126,7 +130,9 @@ final class PickleMachine {
             case 't' -> push(new Tuple(popMark(opPos)), opPos);
             case 0x85, 0x86, 0x87 -> {
                 int n = op - 0x84;
-                check(stack.size() >= n, opPos, "TUPLE" + n + " on a stack of " + stack.size());
+                if (!(stack.size() >= n)) {
+                    throw error(opPos, "TUPLE" + n + " on a stack of " + stack.size());
+                }
                 List<Object> top = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
                 truncateStack(stack.size() - n, opPos);
                 push(new Tuple(top), opPos);
@@ -149,7 +155,9 @@ final class PickleMachine {
             case 0x8f -> push(new Opaque("builtins.set"), opPos); // EMPTY_SET: contents are never needed
             case 0x90 -> {
                 popMark(opPos);
-                check(peek(opPos) instanceof Opaque, opPos, "ADDITEMS on a " + PickleValues.typeName(peek(opPos)));
+                if (!(peek(opPos) instanceof Opaque)) {
+                    throw error(opPos, "ADDITEMS on a " + PickleValues.typeName(peek(opPos)));
+                }
             }
             case 0x91 -> {
                 popMark(opPos);
@@ -211,25 +219,35 @@ final class PickleMachine {
     // ---- stack, memo and containers ----
 
     private void push(Object v, int opPos) throws CheckpointFormatException {
-        check(stack.size() < MAX_STACK, opPos, "pickle stack exceeds " + MAX_STACK + " values");
-        check(++objects <= MAX_OBJECTS, opPos, "pickle has more than " + MAX_OBJECTS + " values");
+        if (!(stack.size() < MAX_STACK)) {
+            throw error(opPos, "pickle stack exceeds " + MAX_STACK + " values");
+        }
+        if (!(++objects <= MAX_OBJECTS)) {
+            throw error(opPos, "pickle has more than " + MAX_OBJECTS + " values");
+        }
         stack.add(v);
     }
 
     private Object pop(int opPos) throws CheckpointFormatException {
         int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
-        check(stack.size() > floor, opPos, "pickle stack underflow");
+        if (!(stack.size() > floor)) {
+            throw error(opPos, "pickle stack underflow");
+        }
         return stack.remove(stack.size() - 1);
     }
 
     private Object peek(int opPos) throws CheckpointFormatException {
         int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
-        check(stack.size() > floor, opPos, "pickle stack underflow");
+        if (!(stack.size() > floor)) {
+            throw error(opPos, "pickle stack underflow");
+        }
         return stack.get(stack.size() - 1);
     }
 
     private List<Object> popMark(int opPos) throws CheckpointFormatException {
-        check(!marks.isEmpty(), opPos, "opcode " + opName(in.get(opPos) & 0xff) + " without a MARK");
+        if (marks.isEmpty()) {
+            throw error(opPos, "opcode " + opName(in.get(opPos) & 0xff) + " without a MARK");
+        }
         int m = marks.remove(marks.size() - 1);
         List<Object> items = new ArrayList<>(stack.subList(m, stack.size()));
         truncateStack(m, opPos);
@@ -238,7 +256,9 @@ final class PickleMachine {
 
     private void truncateStack(int size, int opPos) throws CheckpointFormatException {
         int floor = marks.isEmpty() ? 0 : marks.get(marks.size() - 1);
-        check(size >= floor, opPos, "pickle stack underflow");
+        if (!(size >= floor)) {
+            throw error(opPos, "pickle stack underflow");
+        }
         stack.subList(size, stack.size()).clear();
     }
 
@@ -273,12 +293,16 @@ final class PickleMachine {
 
     private Object memoGet(long index, int opPos) throws CheckpointFormatException {
         Object v = memo.get(index);
-        check(v != null, opPos, "memo entry " + index + " was never stored");
+        if (!(v != null)) {
+            throw error(opPos, "memo entry " + index + " was never stored");
+        }
         return v;
     }
 
     private void memoPut(long index, int opPos) throws CheckpointFormatException {
-        check(memo.size() < MAX_MEMO || memo.containsKey(index), opPos, "pickle memo exceeds " + MAX_MEMO + " entries");
+        if (!(memo.size() < MAX_MEMO || memo.containsKey(index))) {
+            throw error(opPos, "pickle memo exceeds " + MAX_MEMO + " entries");
+        }
         memo.put(index, peek(opPos));
     }
 
@@ -289,8 +313,10 @@ final class PickleMachine {
     }
 
     private ByteBuffer need(int n, int opPos) throws CheckpointFormatException {
-        check(in.remaining() >= n, opPos, "pickle truncated: opcode " + opName(in.get(opPos) & 0xff)
-                + " needs " + n + " more bytes, " + in.remaining() + " left");
+        if (in.remaining() < n) { // message built only on failure: this runs for every operand
+            throw error(opPos, "pickle truncated: opcode " + opName(in.get(opPos) & 0xff)
+                    + " needs " + n + " more bytes, " + in.remaining() + " left");
+        }
         return in;
     }
 
@@ -308,10 +334,6 @@ final class PickleMachine {
         return (int) n;
     }
 
-    private void skip(int n) {
-        in.position(in.position() + n);
-    }
-
     private byte[] bytes(int n, int opPos) throws CheckpointFormatException {
         byte[] b = new byte[n];
         need(n, opPos).get(b);
@@ -323,7 +345,9 @@ final class PickleMachine {
     }
 
     private Object readLong(int n, int opPos) throws CheckpointFormatException {
-        check(n <= MAX_LONG_BYTES, opPos, "integer of " + n + " bytes is implausibly long");
+        if (!(n <= MAX_LONG_BYTES)) {
+            throw error(opPos, "integer of " + n + " bytes is implausibly long");
+        }
         byte[] le = bytes(n, opPos);
         if (n == 0) {
             return 0L;
@@ -352,12 +376,6 @@ final class PickleMachine {
     }
 
     // ---- errors ----
-
-    private void check(boolean ok, int opPos, String message) throws CheckpointFormatException {
-        if (!ok) {
-            throw error(opPos, message);
-        }
-    }
 
     private CheckpointFormatException error(int opPos, String message) {
         return new CheckpointFormatException(file, message + " (pickle opcode at byte " + (fileOffset + opPos) + ")");

@@ -14,9 +14,4 @@ public enum TensorDType {
     public int byteSize() {
         return byteSize;
     }
-
-    /** True for the types whose values are floating point. */
-    public boolean isFloatingPoint() {
-        return this == FLOAT32 || this == FLOAT64 || this == FLOAT16 || this == BFLOAT16;
-    }
 }

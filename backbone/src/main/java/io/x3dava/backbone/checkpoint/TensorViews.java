@@ -15,20 +15,18 @@ final class TensorViews {
 
     /** Every element the view addresses lies inside the storage, and the result fits a ByteBuffer. */
     static void check(StorageRef storage, long offset, long[] size, long[] stride) throws PickleException {
-        String view = "view (offset " + offset + ", size " + Arrays.toString(size) + ", stride "
-                + Arrays.toString(stride) + ") of a storage of " + storage.numel() + " elements";
         if (size.length > MAX_DIMS || size.length != stride.length) {
-            throw new PickleException("tensor " + view + " has bad dimensions");
+            throw new PickleException("tensor " + describe(storage, offset, size, stride) + " has bad dimensions");
         }
         if (offset < 0) {
-            throw new PickleException("tensor " + view + " has a negative offset");
+            throw new PickleException("tensor " + describe(storage, offset, size, stride) + " has a negative offset");
         }
         try {
             long numel = 1;
             long last = offset;
             for (int i = 0; i < size.length; i++) {
                 if (size[i] < 0 || stride[i] < 0) {
-                    throw new PickleException("tensor " + view + " has a negative size or stride");
+                    throw new PickleException("tensor " + describe(storage, offset, size, stride) + " has a negative size or stride");
                 }
                 numel = Math.multiplyExact(numel, size[i]);
                 if (size[i] > 0) {
@@ -36,14 +34,19 @@ final class TensorViews {
                 }
             }
             if (numel == 0 ? offset > storage.numel() : last >= storage.numel()) {
-                throw new PickleException("tensor " + view + " reaches past the end of its storage");
+                throw new PickleException("tensor " + describe(storage, offset, size, stride) + " reaches past the end of its storage");
             }
             if (Math.multiplyExact(numel, storage.dtype().byteSize()) > MAX_TENSOR_BYTES) {
-                throw new PickleException("tensor " + view + " is larger than 2 GiB, which is not supported");
+                throw new PickleException("tensor " + describe(storage, offset, size, stride) + " is larger than 2 GiB, which is not supported");
             }
         } catch (ArithmeticException e) {
-            throw new PickleException("tensor " + view + " overflows 64-bit arithmetic");
+            throw new PickleException("tensor " + describe(storage, offset, size, stride) + " overflows 64-bit arithmetic");
         }
+    }
+
+    private static String describe(StorageRef storage, long offset, long[] size, long[] stride) {
+        return "view (offset " + offset + ", size " + Arrays.toString(size) + ", stride " + Arrays.toString(stride)
+                + ") of a storage of " + storage.numel() + " elements";
     }
 
     static boolean isContiguous(long[] size, long[] stride) {

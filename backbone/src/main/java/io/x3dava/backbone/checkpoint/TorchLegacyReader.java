@@ -23,9 +23,12 @@ final class TorchLegacyReader {
     private TorchLegacyReader() {
     }
 
-    /** First bytes of every legacy file: PROTO 2, LONG1 with 10 bytes (the magic number). */
+    /**
+     * A binary pickle (PROTO 2..5). Legacy files start with the magic number pickled at protocol 2; any other
+     * pickle is sent here too so that the error says what is wrong with it (a forbidden global, no magic number).
+     */
     static boolean looksLegacy(ByteBuffer head) {
-        return head.remaining() >= 4 && (head.get(0) & 0xff) == 0x80 && (head.get(2) & 0xff) == 0x8a;
+        return head.remaining() >= 3 && (head.get(0) & 0xff) == 0x80 && head.get(1) >= 2 && head.get(1) <= 5;
     }
 
     static LinkedHashMap<String, TensorData> read(MappedFile mf, CopyBudget budget) throws IOException {

@@ -48,12 +48,6 @@ final class ZipArchive implements AutoCloseable {
         return zip.getEntry(name) != null;
     }
 
-    /** Declared uncompressed size of an entry, or -1 if it is unknown or the entry is missing. */
-    long size(String name) {
-        ZipEntry e = zip.getEntry(name);
-        return e == null ? -1 : e.getSize();
-    }
-
     /**
      * The whole entry; {@code expectedSize} (or -1 for any) must equal its declared size. Stored entries cannot be
      * larger than the file; deflated ones are limited by the budget.
