@@ -6,10 +6,13 @@ import ai.djl.nn.Parameter;
 import io.x3dava.annotations.charades.CharadesClasses;
 import io.x3dava.annotations.kinetics.KineticsClasses;
 import io.x3dava.backbone.checkpoint.Checkpoints;
+import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.train.ProgressReporter;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.train.TrainerConfig;
+import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.x3d.WeightLoadReport;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
@@ -103,8 +106,10 @@ public final class ClassificationRun {
         List<VideoSample> train = samples(recipe.trainList());
         List<VideoSample> val = samples(recipe.valList());
         ClipSpec spec = new ClipSpec(recipe.model().numFrames(), recipe.model().samplingRate());
-        ClipBatchSource data = new ClipBatchSource(train, spec, recipe.jitterMax(), recipe.batchSize(),
-                recipe.workers(), recipe.seed());
+        int decodeSide = recipe.jitterMax();
+        ClipBatchSource<VideoSample> data = new ClipBatchSource<>(train, (s, seed, tag) -> new ClipRequest(s.video(),
+                spec, new Placement.RandomStart(seed), decodeSide, tag), recipe.batchSize(), recipe.workers(),
+                recipe.seed());
         ClipClassifierStep step = new ClipClassifierStep(net, recipe.multiLabel(), recipe.jitterMin(),
                 recipe.jitterMax(), recipe.model().trainCrop(), recipe.inverseUniform());
         out.printf("training %s on %d videos (%d batches of %d per epoch), validating on %d videos%n",

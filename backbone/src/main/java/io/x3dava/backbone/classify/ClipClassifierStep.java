@@ -7,7 +7,7 @@ import ai.djl.training.ParameterStore;
 
 import io.x3dava.backbone.train.TrainStep;
 import io.x3dava.backbone.video.LoadedClip;
-import io.x3dava.backbone.video.Placement;
+import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.x3d.X3DNetwork;
 
 import java.util.List;
@@ -38,7 +38,7 @@ public final class ClipClassifierStep implements TrainStep<List<LoadedClip>> {
 
     @Override
     public Output forward(ParameterStore ps, NDManager m, List<LoadedClip> batch) {
-        long seed = batch.get(0).request().placement() instanceof Placement.RandomStart r ? r.seed() : 0;
+        long seed = ClipBatchSource.<VideoSample>tagOf(batch.get(0)).seed();
         NDArray x = ClipBatches.train(m, batch, minScale, maxScale, crop, inverseUniform,
                 new SplittableRandom(seed ^ 0x5DEECE66DL));
         int classes = net.config().numClasses();

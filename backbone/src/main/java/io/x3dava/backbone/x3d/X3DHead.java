@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -27,8 +26,7 @@ import java.util.Map;
  */
 public final class X3DHead extends AbstractBlock implements ReferenceNamed {
 
-    private final Conv3d conv5;
-    private final BatchNorm conv5Bn;
+    private final X3DConv5 conv5;
     private final Conv3d lin5;
     private final Dropout dropout;
     private final Linear projection;
@@ -43,8 +41,7 @@ public final class X3DHead extends AbstractBlock implements ReferenceNamed {
      * @param poolWindow (T, h, w) of res5 at the training clip; larger test inputs slide this window
      */
     public X3DHead(int dimInner, int dimC5, int numClasses, double dropoutRate, Shape poolWindow) {
-        conv5 = addChildBlock("conv_5", ReferenceLayers.pointwise(dimInner, false));
-        conv5Bn = addChildBlock("conv_5_bn", ReferenceLayers.batchNorm());
+        conv5 = addChildBlock("conv5", new X3DConv5(dimInner));
         lin5 = addChildBlock("lin_5", ReferenceLayers.pointwise(dimC5, false));
         dropout = addChildBlock("dropout", Dropout.builder().optRate((float) dropoutRate).build());
         projection = addChildBlock("projection", Linear.builder().setUnits(numClasses).optBias(true).build());
@@ -60,8 +57,7 @@ public final class X3DHead extends AbstractBlock implements ReferenceNamed {
 
     /** conv5 features after BN and ReLU, (N, dimInner, T, h, w): the detector's alternative to res5. */
     public NDArray conv5(ParameterStore ps, NDArray res5, boolean training) {
-        NDList x = conv5Bn.forward(ps, conv5.forward(ps, new NDList(res5), training), training);
-        return Activation.relu(x.singletonOrThrow());
+        return conv5.forward(ps, new NDList(res5), training).singletonOrThrow();
     }
 
     @Override
@@ -95,7 +91,6 @@ public final class X3DHead extends AbstractBlock implements ReferenceNamed {
         Shape in = inputShapes[0];
         conv5.initialize(manager, dataType, in);
         Shape[] s = conv5.getOutputShapes(new Shape[] {in});
-        conv5Bn.initialize(manager, dataType, s);
         Shape pooled = new Shape(in.get(0), s[0].get(1), 1, 1, 1);
         lin5.initialize(manager, dataType, pooled);
         Shape flat = new Shape(in.get(0), lin5.getOutputShapes(new Shape[] {pooled})[0].get(1));
@@ -105,8 +100,7 @@ public final class X3DHead extends AbstractBlock implements ReferenceNamed {
 
     @Override
     public void nameParameters(String prefix, Map<String, Parameter> out) {
-        ReferenceLayers.nameConv(out, prefix + ".conv_5", conv5);
-        ReferenceLayers.nameBatchNorm(out, prefix + ".conv_5_bn", conv5Bn);
+        conv5.nameParameters(prefix, out);
         ReferenceLayers.nameConv(out, prefix + ".lin_5", lin5);
         ReferenceLayers.nameLinear(out, prefix + ".projection", projection);
     }

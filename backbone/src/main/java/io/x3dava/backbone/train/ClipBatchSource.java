@@ -1,11 +1,8 @@
-package io.x3dava.backbone.classify;
+package io.x3dava.backbone.train;
 
-import io.x3dava.backbone.train.EpochSource;
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
-import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.LoadedClip;
-import io.x3dava.backbone.video.Placement;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,32 +11,34 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Training batches of randomly placed clips, decoded by a worker pool while the previous batch trains. The sample
- * order and clip starts depend only on (seed, epoch); incomplete last batches are dropped as PySlowFast does.
+ * Training batches of decoded clips, decoded by a worker pool while the previous batch trains. The sample order and
+ * every random choice depend only on (seed, epoch); incomplete last batches are dropped as PySlowFast does. Each
+ * loaded clip's tag is a {@link SeededSample} of the sample it was made for.
+ *
+ * @param <S> the task's sample (a classification video, an AVA keyframe)
  */
-public final class ClipBatchSource implements EpochSource<List<LoadedClip>> {
+public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
 
-    private final List<VideoSample> samples;
-    private final ClipSpec spec;
-    private final int decodeShortSide;
+    /** Makes the decode request of a sample; {@code seed} is for random temporal placement. */
+    @FunctionalInterface
+    public interface RequestFactory<S> {
+        ClipRequest request(S sample, long seed, SeededSample<S> tag);
+    }
+
+    private final List<S> samples;
+    private final RequestFactory<S> factory;
     private final int batchSize;
     private final int workers;
     private final long seed;
     private final AtomicLong skipped = new AtomicLong();
 
-    /**
-     * @param decodeShortSide FFmpeg scales frames to this short side while decoding (the top of the scale jitter), so
-     *     no full-resolution frame reaches Java; 0 keeps the native size
-     */
-    public ClipBatchSource(List<VideoSample> samples, ClipSpec spec, int decodeShortSide, int batchSize, int workers,
-                           long seed) {
+    public ClipBatchSource(List<S> samples, RequestFactory<S> factory, int batchSize, int workers, long seed) {
         if (batchSize <= 0 || batchSize > samples.size()) {
             throw new IllegalArgumentException("batch size " + batchSize + " must be in 1.." + samples.size()
-                    + " (the number of training videos)");
+                    + " (the number of training samples)");
         }
         this.samples = List.copyOf(samples);
-        this.spec = spec;
-        this.decodeShortSide = decodeShortSide;
+        this.factory = factory;
         this.batchSize = batchSize;
         this.workers = workers;
         this.seed = seed;
@@ -58,12 +57,11 @@ public final class ClipBatchSource implements EpochSource<List<LoadedClip>> {
     @Override
     public Iterator<List<LoadedClip>> batches(int epoch) {
         long epochSeed = seed * 1_000_003L + epoch;
-        List<VideoSample> order = ClipLoader.shuffled(samples, epochSeed);
+        List<S> order = ClipLoader.shuffled(samples, epochSeed);
         List<ClipRequest> requests = new ArrayList<>();
         for (int i = 0; i < batchesPerEpoch() * batchSize; i++) {
-            VideoSample s = order.get(i);
-            requests.add(new ClipRequest(s.video(), spec, new Placement.RandomStart(epochSeed * 7919 + i),
-                    decodeShortSide, s));
+            long s = epochSeed * 7919 + i;
+            requests.add(factory.request(order.get(i), s, new SeededSample<>(order.get(i), s)));
         }
         ClipLoader loader = new ClipLoader(requests, workers);
         return new Iterator<>() {
@@ -98,5 +96,11 @@ public final class ClipBatchSource implements EpochSource<List<LoadedClip>> {
                 return out;
             }
         };
+    }
+
+    /** The sample and augmentation seed a training clip was loaded for. */
+    @SuppressWarnings("unchecked")
+    public static <S> SeededSample<S> tagOf(LoadedClip clip) {
+        return (SeededSample<S>) clip.request().tag();
     }
 }
