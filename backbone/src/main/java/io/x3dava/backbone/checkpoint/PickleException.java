@@ -1,10 +1,10 @@
 package io.x3dava.backbone.checkpoint;
 
 /** Thrown by a {@link PickleResolver}; the pickle machine adds the file name and byte offset. */
-final class PickleException extends Exception {
+public final class PickleException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    PickleException(String message) {
+    public PickleException(String message) {
         super(message);
     }
 }

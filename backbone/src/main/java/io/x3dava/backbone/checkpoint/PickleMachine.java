@@ -18,11 +18,11 @@ import io.x3dava.backbone.checkpoint.PickleValues.Tuple;
 /**
  * A minimal, safe pickle virtual machine for the binary protocols 2 to 5. Everything that would run code in Python
  * (GLOBAL, REDUCE, NEWOBJ, BUILD, persistent ids) goes through a {@link PickleResolver} that only knows an
- * allow-list; BUILD state is dropped. The machine is iterative (no recursion), every length is checked against the
+ * allow-list; BUILD state is passed to the resolver (which may drop it). The machine is iterative (no recursion), every length is checked against the
  * bytes that remain, and memo, stack and object counts are capped, so a hostile pickle ends with a
  * {@link CheckpointFormatException} rather than an OutOfMemoryError or a hang.
  */
-final class PickleMachine {
+public final class PickleMachine {
     /** Caps far above what a state-dict pickle needs (the X3D one has ~20k objects) but small enough for any heap. */
     static final int MAX_STACK = 4_000_000;
     static final int MAX_MEMO = 4_000_000;
@@ -44,7 +44,7 @@ final class PickleMachine {
      * @param in         the bytes, starting at the pickle's first opcode (its position is used and advanced)
      * @param fileOffset where {@code in}'s position 0 lies in the file, for messages
      */
-    PickleMachine(Path file, ByteBuffer in, long fileOffset, PickleResolver resolver) {
+    public PickleMachine(Path file, ByteBuffer in, long fileOffset, PickleResolver resolver) {
         this.file = file;
         this.in = in.order(ByteOrder.LITTLE_ENDIAN);
         this.fileOffset = fileOffset;
@@ -52,7 +52,7 @@ final class PickleMachine {
     }
 
     /** Runs up to and including STOP; afterwards {@code in}'s position is just past STOP. */
-    Object load() throws CheckpointFormatException {
+    public Object load() throws CheckpointFormatException {
         while (true) {
             int opPos = in.position();
             if (!in.hasRemaining()) {
@@ -207,9 +207,9 @@ final class PickleMachine {
                 }
                 push(resolver.call(cls, t.items), opPos);
             }
-            case 'b' -> { // BUILD: __setstate__ / __dict__ update; we keep no object attributes, so drop the state
-                pop(opPos);
-                peek(opPos);
+            case 'b' -> { // BUILD: __setstate__ / __dict__ update, in place; the resolver decides (torch: dropped)
+                Object state = pop(opPos);
+                resolver.build(peek(opPos), state);
             }
             case 'Q' -> push(resolver.persistentLoad(pop(opPos)), opPos);
             default -> throw error(opPos, "unsupported pickle opcode " + opName(op));

@@ -7,26 +7,26 @@ import java.util.List;
  * ArrayList (list) and LinkedHashMap (dict). Tuples and opaque objects compare by identity on purpose: hashing a
  * deeply nested tuple recursively could overflow the Java stack, and we only ever look up string keys.
  */
-final class PickleValues {
+public final class PickleValues {
     private PickleValues() {
     }
 
     /** Python None (null is avoided so that maps and lists never hold ambiguous nulls). */
-    enum None { NONE }
+    public enum None { NONE }
 
     /** A Python tuple. */
-    static final class Tuple {
-        final List<Object> items;
+    public static final class Tuple {
+        public final List<Object> items;
 
         Tuple(List<Object> items) {
             this.items = List.copyOf(items);
         }
 
-        int size() {
+        public int size() {
             return items.size();
         }
 
-        Object get(int i) {
+        public Object get(int i) {
             return items.get(i);
         }
     }
@@ -41,7 +41,7 @@ final class PickleValues {
     }
 
     /** Short description of a value's type for error messages (never its contents, which may be huge or cyclic). */
-    static String typeName(Object v) {
+    public static String typeName(Object v) {
         if (v == null) {
             return "null";
         }
