@@ -80,8 +80,8 @@ public final class PersonBoxTranslator implements NoBatchifyTranslator<Image, De
 
     @Override
     public DetectedObjects processOutput(TranslatorContext ctx, NDList out) throws TranslateException {
-        int w = (Integer) ctx.getAttachment("inputWidth");
-        int h = (Integer) ctx.getAttachment("inputHeight");
+        double w = (Integer) ctx.getAttachment("inputWidth"); // double: normalize without float rounding
+        double h = (Integer) ctx.getAttachment("inputHeight");
         NDArray[] bsl = boxesScoresLabels(out);
         NDArray boxes = bsl[0];
         if (boxes.getShape().dimension() != 2 || boxes.getShape().get(1) != 4) {
