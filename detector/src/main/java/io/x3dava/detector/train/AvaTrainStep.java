@@ -46,6 +46,7 @@ public final class AvaTrainStep implements TrainStep<List<LoadedClip>> {
                 hits++;
             }
         }
-        return new Output(loss, b.boxCount(), hits);
+        // Throughput is counted in clips; the accuracy is the fraction of boxes whose top class is a true action.
+        return new Output(loss, batch.size(), (double) hits * batch.size() / b.boxCount());
     }
 }
