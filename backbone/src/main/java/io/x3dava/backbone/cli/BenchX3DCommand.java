@@ -44,6 +44,10 @@ public final class BenchX3DCommand implements Callable<Integer> {
             description = "batch sizes for training steps (default: --batches; 'none' as --no-train)")
     List<String> trainBatches;
 
+    @Option(names = "--train-presets", split = ",",
+            description = "presets whose training steps are timed (default: all of --presets)")
+    List<String> trainPresets;
+
     @Option(names = "--no-train", description = "inference only")
     boolean noTrain;
 
@@ -83,6 +87,10 @@ public final class BenchX3DCommand implements Callable<Integer> {
             configs.add(X3DPresets.get(p));
         }
         List<Integer> train = trainBatchSizes();
+        List<String> trainNames = new ArrayList<>();
+        for (String p : trainPresets != null ? trainPresets : presets) {
+            trainNames.add(X3DPresets.get(p).name());
+        }
         for (int b : batches) {
             require(b >= 1, "--batches must be >= 1, got " + b);
         }
@@ -99,10 +107,11 @@ public final class BenchX3DCommand implements Callable<Integer> {
         try (NDManager base = NDManager.newBaseManager()) {
             for (X3DConfig c : configs) {
                 try (X3DBenchmark bench = new X3DBenchmark(c, base, seed)) {
-                    for (int b : batchUnion(train)) {
+                    List<Integer> trainHere = trainNames.contains(c.name()) ? train : List.of();
+                    for (int b : batchUnion(trainHere)) {
                         double infer = !noInfer && batches.contains(b)
                                 ? bench.inferenceClipsPerSecond(b, warmup, iterations) : Double.NaN;
-                        double steps = train.contains(b) ? bench.trainingStepsPerSecond(b, warmup, iterations) : Double.NaN;
+                        double steps = trainHere.contains(b) ? bench.trainingStepsPerSecond(b, warmup, iterations) : Double.NaN;
                         BenchTable.Row row = new BenchTable.Row(c.name(), b, infer, steps);
                         rows.add(row);
                         out.println(BenchTable.format(row));
