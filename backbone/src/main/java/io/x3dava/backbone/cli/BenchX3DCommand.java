@@ -45,7 +45,7 @@ public final class BenchX3DCommand implements Callable<Integer> {
     List<String> trainBatches;
 
     @Option(names = "--train-presets", split = ",",
-            description = "presets whose training steps are timed (default: all of --presets)")
+            description = "presets among --presets whose training steps are timed (default: all of them)")
     List<String> trainPresets;
 
     @Option(names = "--no-train", description = "inference only")
