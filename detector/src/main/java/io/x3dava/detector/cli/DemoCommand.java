@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.x3dava.backbone.classify.ClassificationRecipe;
 import io.x3dava.backbone.classify.ClassificationRun;
 import io.x3dava.backbone.cli.CliErrors;
+import io.x3dava.backbone.synthetic.MotionLabels;
 import io.x3dava.backbone.synthetic.SyntheticClassification;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.train.Trainer;
@@ -56,14 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("== 1/4 generating the data set in " + data);
         var k = SyntheticClassification.writeKinetics(data.resolve("kinetics"), 30, 8, 72, 60, 7);
         SyntheticAva.Layout ava = SyntheticAva.write(data.resolve("ava"), 24, 8, 2, 5, 96, 11);
-        X3DConfig xs = X3DPresets.get("XS").withNumClasses(6).withClip(4, 4, 64);
+        X3DConfig xs = X3DPresets.get("XS").withNumClasses(MotionLabels.count()).withClip(4, 4, 64);
         xs = new X3DConfig(xs.name(), xs.numClasses(), xs.numFrames(), xs.samplingRate(), xs.trainCrop(), 64,
                 xs.dimC1(), xs.dimC5(), xs.widthFactor(), xs.depthFactor(), xs.bottleneckFactor(), xs.seRatio(),
                 xs.stemTemporalKernel(), xs.dropout(), xs.scaleRes2());
         ClassificationRecipe kr = ClassificationRecipe.kinetics(xs, "kinetics-csv", k.trainCsv(), k.valCsv(),
                 k.videos(), k.classes(), 8, pretrainEpochs);
         kr = kr.with(xs, 8, ScheduleConfig.cosine(0.1, pretrainEpochs, 1, 0.01), 64, 80, workers, 1, 1);
-        AvaRecipe ar = new AvaRecipe(DetectorConfig.paper(xs.withClip(4, 4, 96), 6).withCrops(96, 96),
+        AvaRecipe ar = new AvaRecipe(DetectorConfig.paper(xs.withClip(4, 4, 96), MotionLabels.count()).withCrops(96, 96),
                 ava.videos(), 900, ava.labelMap(), ava.trainGt(), ava.trainProposals(), ava.valGt(),
                 ava.valProposals(), ava.valExcluded(), 8, ScheduleConfig.steps(0.05, avaEpochs,
                         java.util.List.of(0.0, 0.7 * avaEpochs), java.util.List.of(1.0, 0.1), 1, 0.005),
@@ -84,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.print(AvaReport.table(e));
             AvaReport.writeJson(e, out.resolve("ava/ava_eval.json"));
             System.out.printf(Locale.ROOT, "done in %.1f min. Chance level is about %.2f mAP.%n",
-                    (System.nanoTime() - t0) / 60e9, 1.0 / 6);
+                    (System.nanoTime() - t0) / 60e9, 1.0 / MotionLabels.count());
             String vid = "syn_ava_v024";
             System.out.println("Look at the detections:\n  scripts/x3d-ava view " + ava.videos().resolve(vid + ".mp4")
                     + " -d " + csv + " -g " + ava.valGt() + " -l " + ava.labelMap() + " --ava-offset");

@@ -9,6 +9,7 @@ import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.ava.LabelMapEntry;
 import io.x3dava.backbone.synthetic.MotionActors;
+import io.x3dava.backbone.synthetic.MotionLabels;
 import io.x3dava.backbone.video.Actor;
 import io.x3dava.backbone.video.SyntheticVideos;
 
@@ -23,7 +24,7 @@ import java.util.SplittableRandom;
 
 /**
  * The AVA-format part of the generated data set: "cut clips" whose second 0 is movie second 900 (as AVA's 15-minute
- * clips), each with several actors doing a motion action (label-map ids 1..6 = static, left, right, up, down, pulse),
+ * clips), each with several actors doing a motion action (label-map ids 1..5 = static, sideways, up, down, pulse),
  * ground truth at 1 Hz keyframes, a label map, excluded timestamps, and SlowFast-format proposals made of jittered
  * ground-truth boxes (scores 0.8..1) plus false positives (scores below 0.8).
  */
@@ -56,8 +57,8 @@ public final class SyntheticAva {
         Layout l = Layout.at(root);
         Files.createDirectories(l.videos());
         List<LabelMapEntry> entries = new ArrayList<>();
-        for (int c = 0; c < Actor.NUM_CLASSES; c++) {
-            entries.add(new LabelMapEntry(c + 1, Actor.CLASS_NAMES[c], "PERSON_MOVEMENT"));
+        for (int c = 0; c < MotionLabels.count(); c++) {
+            entries.add(new LabelMapEntry(c + 1, MotionLabels.NAMES.get(c), "PERSON_MOVEMENT"));
         }
         new LabelMap(entries).write(l.labelMap());
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -73,7 +74,8 @@ public final class SyntheticAva {
             List<Actor> actors = new ArrayList<>();
             for (int a = 0; a < actorsPerVideo; a++) {
                 double x0 = (double) a / actorsPerVideo;
-                actors.add(MotionActors.inBand(rnd.nextInt(Actor.NUM_CLASSES), x0, x0 + 1.0 / actorsPerVideo, rnd));
+                int motion = MotionLabels.motionFor(rnd.nextInt(MotionLabels.count()), rnd);
+                actors.add(MotionActors.inBand(motion, x0, x0 + 1.0 / actorsPerVideo, rnd));
             }
             Path file = l.videos().resolve(vid + ".mp4");
             if (!Files.isRegularFile(file)) {
@@ -91,7 +93,8 @@ public final class SyntheticAva {
                 for (int a = 0; a < actors.size(); a++) {
                     SyntheticVideos.Box b = boxes.get(a);
                     AvaBox box = new AvaBox(b.x1(), b.y1(), b.x2(), b.y2());
-                    (train ? trainGt : valGt).add(new AvaGroundTruthRow(kf, box, actors.get(a).motionClass() + 1, a));
+                    (train ? trainGt : valGt).add(new AvaGroundTruthRow(kf, box,
+                            MotionLabels.labelOf(actors.get(a).motionClass()) + 1, a));
                     (train ? trainProp : valProp).add(new AvaProposalRow(kf, jitter(box, 0.04, rnd), 0,
                             0.8 + 0.2 * rnd.nextDouble()));
                 }
