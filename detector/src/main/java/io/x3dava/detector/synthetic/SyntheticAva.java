@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
 
 /**
  * The AVA-format part of the generated data set: "cut clips" whose second 0 is movie second 900 (as AVA's 15-minute
- * clips), each with several actors doing a motion action (label-map ids 1..5 = static, sideways, up, down, pulse),
+ * clips), each with several actors doing a motion action (label-map ids 1..4 = static, sideways, vertical, pulse),
  * ground truth at 1 Hz keyframes, a label map, excluded timestamps, and SlowFast-format proposals made of jittered
  * ground-truth boxes (scores 0.8..1) plus false positives (scores below 0.8).
  */

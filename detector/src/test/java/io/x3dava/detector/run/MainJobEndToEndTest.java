@@ -28,8 +28,8 @@ class MainJobEndToEndTest {
                 r.ava().meanAp(), (System.nanoTime() - t0) / 60e9);
         List<AvaDetectionRow> rows = AvaCsv.readDetections(r.detections());
         assertTrue(rows.size() > 0 && Files.size(r.detections()) > 0, "detections were written");
-        // 5 classes: chance top-1 is 0.2. Chance AP of a class is about its share of the scored boxes (~0.2 here).
-        assertTrue(r.pretrainTop1() >= 0.4, "pre-training top-1 " + r.pretrainTop1() + " not clearly above 0.2");
-        assertTrue(r.ava().meanAp() >= 0.5, "AVA frame-mAP " + r.ava().meanAp() + " not far above chance (~0.2)");
+        // 4 classes: chance top-1 is 0.25; chance AP of a class is about its share of the boxes (~0.25 here).
+        assertTrue(r.pretrainTop1() >= 0.5, "pre-training top-1 " + r.pretrainTop1() + " not clearly above chance 0.25");
+        assertTrue(r.ava().meanAp() >= 0.5, "AVA frame-mAP " + r.ava().meanAp() + " not far above chance (~0.25)");
     }
 }
