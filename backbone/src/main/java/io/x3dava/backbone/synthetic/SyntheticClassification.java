@@ -14,13 +14,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Small data sets in the real Kinetics and Charades formats, made of generated moving-shape videos whose classes are
- * the motions of {@link Actor} (static, left, right, up, down, pulse): only motion tells them apart.
+ * {@link MotionLabels} (static, sideways, up, down, pulse): only motion tells them apart.
  */
 public final class SyntheticClassification {
 
@@ -44,18 +43,19 @@ public final class SyntheticClassification {
         Path videos = root.resolve("videos");
         KineticsLayout out = new KineticsLayout(root, root.resolve("train.csv"), root.resolve("validate.csv"),
                 root.resolve("classes.txt"), videos);
-        new KineticsClasses(Arrays.asList(Actor.CLASS_NAMES)).write(out.classes());
+        new KineticsClasses(MotionLabels.NAMES).write(out.classes());
         SplittableRandom rnd = new SplittableRandom(seed);
         List<KineticsClip> train = new ArrayList<>();
         List<KineticsClip> val = new ArrayList<>();
-        for (int c = 0; c < Actor.NUM_CLASSES; c++) {
+        for (int c = 0; c < MotionLabels.count(); c++) {
             for (int i = 0; i < trainPerClass + valPerClass; i++) {
                 boolean isTrain = i < trainPerClass;
                 String id = String.format("syn%s%02d%04d", isTrain ? "t" : "v", c, i);
-                KineticsClip clip = new KineticsClip(Actor.CLASS_NAMES[c], id, 0, frames / 30,
+                KineticsClip clip = new KineticsClip(MotionLabels.NAMES.get(c), id, 0, frames / 30,
                         isTrain ? "train" : "validate");
                 Path file = videos.resolve(clip.label()).resolve(clip.fileStem() + ".mp4");
-                writeIfAbsent(file, List.of(MotionActors.random(c, rnd)), size, frames, rnd.nextLong());
+                Actor actor = MotionActors.random(MotionLabels.motionFor(c, rnd), rnd);
+                writeIfAbsent(file, List.of(actor), size, frames, rnd.nextLong());
                 (isTrain ? train : val).add(clip);
             }
         }
@@ -73,16 +73,17 @@ public final class SyntheticClassification {
         Path videos = root.resolve("videos");
         CharadesLayout out = new CharadesLayout(root, root.resolve("Charades_v1_train.csv"),
                 root.resolve("Charades_v1_test.csv"), root.resolve("Charades_v1_classes.txt"), videos);
-        new CharadesClasses(Arrays.asList(Actor.CLASS_NAMES)).write(out.classes());
+        new CharadesClasses(MotionLabels.NAMES).write(out.classes());
         SplittableRandom rnd = new SplittableRandom(seed);
         List<CharadesVideo> train = new ArrayList<>();
         List<CharadesVideo> test = new ArrayList<>();
         double length = frames / 30.0;
         for (int i = 0; i < trainVideos + testVideos; i++) {
             String id = String.format("SYN%02d", i);
-            int a = rnd.nextInt(Actor.NUM_CLASSES);
-            int b = rnd.nextInt(Actor.NUM_CLASSES);
-            List<Actor> actors = List.of(MotionActors.inBand(a, 0.0, 0.5, rnd), MotionActors.inBand(b, 0.5, 1.0, rnd));
+            int a = rnd.nextInt(MotionLabels.count());
+            int b = rnd.nextInt(MotionLabels.count());
+            List<Actor> actors = List.of(MotionActors.inBand(MotionLabels.motionFor(a, rnd), 0.0, 0.5, rnd),
+                    MotionActors.inBand(MotionLabels.motionFor(b, rnd), 0.5, 1.0, rnd));
             writeIfAbsent(videos.resolve(id + ".mp4"), actors, size, frames, rnd.nextLong());
             List<CharadesAction> actions = new ArrayList<>();
             actions.add(new CharadesAction(a, 0, length));
