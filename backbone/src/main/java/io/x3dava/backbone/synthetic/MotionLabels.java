@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The classes of the generated data set. Training flips clips horizontally (PySlowFast, SlowFast's AVA loader), which
- * turns a left motion into a right one, so left and right form one class, "sideways"; the others are unchanged by the
- * flip. Every class is decidable only from motion.
+ * The classes of the generated data set: still, moving sideways (bouncing between the left and right edges), moving
+ * vertically (bouncing between top and bottom), pulsing in size. They are unchanged by the horizontal flip of training
+ * (PySlowFast, SlowFast's AVA loader), which would swap a "left" and a "right" class, and every class is decidable only
+ * from motion: shape, colour, size and position are drawn from the same distribution for all of them.
  */
 public final class MotionLabels {
 
-    public static final List<String> NAMES = List.of("static", "sideways", "up", "down", "pulse");
+    public static final List<String> NAMES = List.of("static", "sideways", "vertical", "pulse");
 
     private MotionLabels() {
     }
@@ -26,9 +27,8 @@ public final class MotionLabels {
         return switch (label) {
             case 0 -> Actor.STATIC;
             case 1 -> rnd.nextBoolean() ? Actor.LEFT : Actor.RIGHT;
-            case 2 -> Actor.UP;
-            case 3 -> Actor.DOWN;
-            case 4 -> Actor.PULSE;
+            case 2 -> rnd.nextBoolean() ? Actor.UP : Actor.DOWN;
+            case 3 -> Actor.PULSE;
             default -> throw new IllegalArgumentException("label must be in [0, " + count() + "), got " + label);
         };
     }
@@ -37,9 +37,8 @@ public final class MotionLabels {
         return switch (motion) {
             case Actor.STATIC -> 0;
             case Actor.LEFT, Actor.RIGHT -> 1;
-            case Actor.UP -> 2;
-            case Actor.DOWN -> 3;
-            case Actor.PULSE -> 4;
+            case Actor.UP, Actor.DOWN -> 2;
+            case Actor.PULSE -> 3;
             default -> throw new IllegalArgumentException("unknown motion " + motion);
         };
     }

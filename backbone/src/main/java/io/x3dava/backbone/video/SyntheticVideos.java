@@ -122,27 +122,30 @@ public final class SyntheticVideos {
         double cy = a.y();
         double d = a.speed() * f;
         switch (a.motionClass()) {
-            case Actor.LEFT -> cx = wrap(cx - d, half);
-            case Actor.RIGHT -> cx = wrap(cx + d, half);
-            case Actor.UP -> cy = wrap(cy - d, half);
-            case Actor.DOWN -> cy = wrap(cy + d, half);
+            case Actor.LEFT -> cx = bounce(cx - d, half);
+            case Actor.RIGHT -> cx = bounce(cx + d, half);
+            case Actor.UP -> cy = bounce(cy - d, half);
+            case Actor.DOWN -> cy = bounce(cy + d, half);
             default -> { }
         }
         return new Box(clamp01(cx - half), clamp01(cy - half), clamp01(cx + half), clamp01(cy + half));
     }
 
-    /** Keeps a moving centre inside [half, 1-half] by wrapping around: the direction never changes. */
-    private static double wrap(double c, double half) {
+    /**
+     * Keeps a moving centre inside [half, 1-half] by bouncing off the edges (a triangle wave), so the shape never jumps
+     * across the frame; left and right movers then differ only in phase, as do up and down.
+     */
+    private static double bounce(double c, double half) {
         double lo = half;
         double range = 1 - 2 * half;
         if (range <= 0) {
             return 0.5;
         }
-        double r = (c - lo) % range;
+        double r = (c - lo) % (2 * range);
         if (r < 0) {
-            r += range;
+            r += 2 * range;
         }
-        return lo + r;
+        return lo + (r <= range ? r : 2 * range - r);
     }
 
     private static double clamp01(double v) {
