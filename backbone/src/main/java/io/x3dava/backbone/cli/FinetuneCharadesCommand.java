@@ -57,6 +57,7 @@ public final class FinetuneCharadesCommand implements Callable<Integer> {
         try (NDManager m = NDManager.newBaseManager()) {
             X3DNetwork net = run.network(m, tm.weights());
             NewClassifier.reset(net, r.seed());
+            log.printf("new %d-way sigmoid classifier (the Kinetics one is not used)%n", r.model().numClasses());
             Trainer.Summary s = run.train(m, net, out);
             ClassificationRun.TestResult t = run.test(m, net, run.samples(r.valList()), r.testClips(), r.testCrops());
             TestReport report = TestReport.of(r, s.last().model(), t, (System.nanoTime() - t0) / 1e9);
