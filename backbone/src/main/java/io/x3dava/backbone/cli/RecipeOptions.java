@@ -1,5 +1,6 @@
 package io.x3dava.backbone.cli;
 
+import io.x3dava.annotations.charades.CharadesClasses;
 import io.x3dava.backbone.classify.ClassificationRecipe;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.x3d.X3DConfig;
@@ -60,19 +61,85 @@ public final class RecipeOptions {
         if (config != null) {
             base = ClassificationRecipe.read(config);
         } else {
-            if (data == null) {
-                throw new IllegalArgumentException("give --config recipe.json or --data folder");
-            }
-            Path train = data.resolve("train.csv");
-            Path val = firstExisting(data.resolve("validate.csv"), data.resolve("val.csv"), data.resolve("test.csv"));
-            String format = Files.isRegularFile(train)
-                    && Files.readAllLines(train).stream().findFirst().orElse("").startsWith("label,youtube_id")
-                    ? "kinetics-csv" : "path-label";
-            X3DConfig model = X3DPresets.get(preset == null ? "XS" : preset);
-            base = ClassificationRecipe.kinetics(model, format, train, val, data.resolve("videos"),
-                    data.resolve("classes.txt"), batch == null ? 16 : batch, epochs == null ? 10 : epochs);
+            base = kineticsFromData(X3DPresets.get(preset == null ? "XS" : preset));
         }
         return apply(base);
+    }
+
+    /**
+     * The recipe of {@code task} for a given network (from a checkpoint): --config with its model replaced, or the
+     * --data folder's Kinetics or Charades layout; the clip options then override the network's clip.
+     */
+    ClassificationRecipe forModel(String task, X3DConfig model) throws IOException {
+        ClassificationRecipe base;
+        if (config != null) {
+            base = ClassificationRecipe.read(config);
+            if (!base.task().equals(task)) {
+                throw new IllegalArgumentException(config + " is a \"" + base.task() + "\" recipe, the model is \""
+                        + task + "\"");
+            }
+        } else if ("charades".equals(task)) {
+            base = charadesFromData(model);
+        } else {
+            base = kineticsFromData(model);
+        }
+        base = base.with(model, base.batchSize(), base.schedule(), base.jitterMin(), base.jitterMax(), base.workers(),
+                base.testClips(), base.testCrops());
+        return apply(base);
+    }
+
+    /**
+     * Charades fine-tuning of a Kinetics network ({@link ClassificationRecipe#charades}: twice the temporal stride,
+     * a new classifier as wide as Charades_v1_classes.txt): --config gives lists and solver, else --data.
+     */
+    ClassificationRecipe charades(X3DConfig kineticsModel) throws IOException {
+        if (config == null) {
+            return apply(charadesFromData(kineticsModel));
+        }
+        ClassificationRecipe r = ClassificationRecipe.read(config);
+        if (!r.multiLabel()) {
+            throw new IllegalArgumentException(config + " is a \"" + r.task() + "\" recipe, fine-tuning needs "
+                    + "\"charades\"");
+        }
+        X3DConfig m = ClassificationRecipe.charades(kineticsModel, CharadesClasses.read(r.classList()).size(),
+                r.trainList(), r.valList(), r.videoRoot(), r.classList(), r.batchSize(), r.epochs()).model();
+        return apply(r.with(m, r.batchSize(), r.schedule(), r.jitterMin(), r.jitterMax(), r.workers(), r.testClips(),
+                r.testCrops()));
+    }
+
+    /** True when --data holds a Charades layout (Charades_v1_classes.txt). */
+    boolean dataIsCharades() {
+        return data != null && Files.isRegularFile(data.resolve("Charades_v1_classes.txt"));
+    }
+
+    private ClassificationRecipe kineticsFromData(X3DConfig model) throws IOException {
+        Path dir = requireData();
+        Path train = dir.resolve("train.csv");
+        Path val = firstExisting(dir.resolve("validate.csv"), dir.resolve("val.csv"), dir.resolve("test.csv"));
+        String format = Files.isRegularFile(train)
+                && Files.readAllLines(train).stream().findFirst().orElse("").startsWith("label,youtube_id")
+                ? "kinetics-csv" : "path-label";
+        return ClassificationRecipe.kinetics(model, format, train, val, dir.resolve("videos"),
+                dir.resolve("classes.txt"), batch == null ? 16 : batch, epochs == null ? 10 : epochs);
+    }
+
+    private ClassificationRecipe charadesFromData(X3DConfig kineticsModel) throws IOException {
+        Path dir = requireData();
+        Path classes = dir.resolve("Charades_v1_classes.txt");
+        int n = CharadesClasses.read(classes).size();
+        return ClassificationRecipe.charades(kineticsModel, n, dir.resolve("Charades_v1_train.csv"),
+                dir.resolve("Charades_v1_test.csv"), dir.resolve("videos"), classes, batch == null ? 16 : batch,
+                epochs == null ? 10 : epochs);
+    }
+
+    private Path requireData() throws IOException {
+        if (data == null) {
+            throw new IllegalArgumentException("give --config recipe.json or --data folder");
+        }
+        if (!Files.isDirectory(data)) {
+            throw new IOException(data + ": no such data folder");
+        }
+        return data;
     }
 
     ClassificationRecipe apply(ClassificationRecipe r) {
