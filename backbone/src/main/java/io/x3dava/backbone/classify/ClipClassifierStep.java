@@ -57,4 +57,9 @@ public final class ClipClassifierStep implements TrainStep<List<LoadedClip>> {
         }
         return new Output(loss, batch.size(), hits);
     }
+
+    @Override
+    public List<List<LoadedClip>> split(List<LoadedClip> batch, int parts) {
+        return TrainStep.splitList(batch, parts);
+    }
 }

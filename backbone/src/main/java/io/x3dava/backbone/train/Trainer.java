@@ -1,5 +1,6 @@
 package io.x3dava.backbone.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The training loop shared by Kinetics pre-training, Charades fine-tuning and AVA detection: one optimizer step per
  * batch with the recipe's schedule evaluated at the fractional epoch, a checkpoint every few epochs written atomically,
  * resume from the newest checkpoint with the same schedule, metrics.jsonl and a PNG of the curves, and a clean stop on
- * a NaN or exploding loss. Runs on one device (the first GPU when there is one, else the CPU).
+ * a NaN or exploding loss. With several GPUs each batch is split over them (data parallel, {@link
+ * ReplicaParameterStore}); the schedule advances once per global step.
  */
 public final class Trainer<B> {
 
@@ -98,6 +100,12 @@ public final class Trainer<B> {
                 progress.message("resuming from " + last.dir() + " (epoch " + startEpoch + ", step " + globalStep + ")");
             }
             ParameterStore ps = new ParameterStore(manager, false);
+            List<Device> devices = config.resolvedDevices();
+            ReplicaParameterStore replicas = devices.size() > 1
+                    ? new ReplicaParameterStore(manager, params, devices) : null;
+            if (replicas != null) {
+                progress.message("data parallel over " + devices);
+            }
             long stepsTotal = (long) (config.maxEpoch() - startEpoch) * batches;
             long stepsDone = 0;
             for (int epoch = startEpoch; epoch < config.maxEpoch(); epoch++) {
@@ -111,17 +119,18 @@ public final class Trainer<B> {
                 while (it.hasNext()) {
                     B batch = it.next();
                     lr = lrAt.lr(epoch + (double) i / batches);
-                    double loss;
-                    try (NDManager bm = manager.newSubManager();
-                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        TrainStep.Output out = step.forward(ps, bm, batch);
-                        loss = out.loss().getFloat();
-                        checkLoss(loss, epoch, i, last);
-                        gc.backward(out.loss());
-                        samples += out.samples();
-                        correct += out.correct();
+                    StepResult r = replicas == null ? stepOnOneDevice(manager, ps, batch, epoch, i, last)
+                            : stepOnDevices(replicas, batch, epoch, i, last);
+                    double loss = r.loss();
+                    samples += r.samples();
+                    correct += r.correct();
+                    if (replicas != null) {
+                        replicas.reduceGradients();
                     }
                     opt.step(lr);
+                    if (replicas != null) {
+                        replicas.broadcast();
+                    }
                     globalStep++;
                     stepsDone++;
                     i++;
@@ -147,12 +156,60 @@ public final class Trainer<B> {
                     last = store.save(done, globalStep, X3DStateDict.export(params), exportMomentum(opt), configJson);
                 }
             }
+            if (replicas != null) {
+                replicas.close();
+            }
             MetricsPlot.write(config.outputDir().resolve("metrics.png"), metrics.epochs());
             if (data.skippedSamples() > 0) {
                 progress.message(data.skippedSamples() + " samples were skipped because their video could not be read");
             }
             return new Summary(config.maxEpoch(), globalStep, metrics.epochs(), last);
         }
+    }
+
+    /** Loss and counts of one optimizer step. */
+    private record StepResult(double loss, long samples, double correct) {
+    }
+
+    private StepResult stepOnOneDevice(NDManager manager, ParameterStore ps, B batch, int epoch, int i,
+                                       CheckpointStore.Checkpoint last) {
+        try (NDManager bm = manager.newSubManager();
+             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            TrainStep.Output out = step.forward(ps, bm, batch);
+            double loss = out.loss().getFloat();
+            checkLoss(loss, epoch, i, last);
+            gc.backward(out.loss());
+            return new StepResult(loss, out.samples(), out.correct());
+        }
+    }
+
+    /**
+     * One step split over the devices: each shard's forward and backward run on its device with its replica of the
+     * parameters; each shard's mean loss is weighted by 1/shards so that the summed gradient is the batch mean's.
+     */
+    private StepResult stepOnDevices(ReplicaParameterStore replicas, B batch, int epoch, int i,
+                                     CheckpointStore.Checkpoint last) {
+        List<B> shards = step.split(batch, replicas.size());
+        double loss = 0;
+        long samples = 0;
+        double correct = 0;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            for (int k = 0; k < shards.size(); k++) {
+                replicas.use(k);
+                try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
+                    TrainStep.Output out = step.forward(replicas, dm, shards.get(k));
+                    double l = out.loss().getFloat();
+                    checkLoss(l, epoch, i, last);
+                    gc.backward(out.loss().div(shards.size()));
+                    loss += l / shards.size();
+                    samples += out.samples();
+                    correct += out.correct();
+                }
+            }
+        } finally {
+            replicas.use(0);
+        }
+        return new StepResult(loss, samples, correct);
     }
 
     private void checkLoss(double loss, int epoch, int batch, CheckpointStore.Checkpoint last) {

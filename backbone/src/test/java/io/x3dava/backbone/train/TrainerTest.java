@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -61,9 +62,33 @@ class TrainerTest {
 
     /** Mean squared error of a Linear block; can be told to crash or to produce NaN at a given epoch. */
     static TrainStep<float[][]> step(Linear fc, int crashAtEpoch, int nanAtEpoch, int[] epochSeen) {
-        return (ps, m, batch) -> {
-            NDArray x = m.create(batch[0], new Shape(16, 3));
-            NDArray y = m.create(batch[1], new Shape(16, 1));
+        return new TrainStep<>() {
+            @Override
+            public Output forward(ai.djl.training.ParameterStore ps, NDManager m, float[][] batch) {
+                return TrainerTest.forward(fc, crashAtEpoch, nanAtEpoch, epochSeen, ps, m, batch);
+            }
+
+            @Override
+            public List<float[][]> split(float[][] batch, int parts) {
+                List<float[][]> out = new ArrayList<>();
+                int n = batch[1].length;
+                for (int k = 0; k < parts; k++) {
+                    int from = k * n / parts;
+                    int to = (k + 1) * n / parts;
+                    out.add(new float[][] {java.util.Arrays.copyOfRange(batch[0], from * 3, to * 3),
+                        java.util.Arrays.copyOfRange(batch[1], from, to)});
+                }
+                return out;
+            }
+        };
+    }
+
+    static TrainStep.Output forward(Linear fc, int crashAtEpoch, int nanAtEpoch, int[] epochSeen,
+                                    ai.djl.training.ParameterStore ps, NDManager m, float[][] batch) {
+        {
+            int n = batch[1].length;
+            NDArray x = m.create(batch[0], new Shape(n, 3));
+            NDArray y = m.create(batch[1], new Shape(n, 1));
             NDArray pred = fc.forward(ps, new NDList(x), true).singletonOrThrow();
             NDArray loss = pred.sub(y).square().mean();
             if (epochSeen[0] == nanAtEpoch) {
@@ -72,8 +97,8 @@ class TrainerTest {
             if (epochSeen[0] == crashAtEpoch) {
                 throw new IllegalStateException("simulated kill");
             }
-            return new TrainStep.Output(loss, 16, 0);
-        };
+            return new TrainStep.Output(loss, n, 0);
+        }
     }
 
     static Map<String, Parameter> params(Linear fc) {
@@ -94,8 +119,13 @@ class TrainerTest {
     /** Runs with an epoch counter the step can see (the trainer calls the evaluator after each epoch). */
     static Trainer.Summary train(NDManager m, Linear fc, Path out, int maxEpoch, int crashAt, int nanAt,
                                  PrintStream log) throws Exception {
+        return train(m, fc, out, maxEpoch, crashAt, nanAt, log, List.of(Device.cpu()));
+    }
+
+    static Trainer.Summary train(NDManager m, Linear fc, Path out, int maxEpoch, int crashAt, int nanAt,
+                                 PrintStream log, List<Device> devices) throws Exception {
         int[] epoch = {0};
-        Trainer<float[][]> t = new Trainer<>(new TrainerConfig(out, maxEpoch, 1, 2, 1, 1e4),
+        Trainer<float[][]> t = new Trainer<>(new TrainerConfig(out, maxEpoch, 1, 2, 1, 1e4, devices),
                 ScheduleConfig.cosine(0.1, 4, 1, 0.01), SgdConfig.x3d(1e-4), params(fc), Set.of("fc.bias"),
                 step(fc, crashAt, nanAt, epoch), new Data() {
                     @Override
@@ -140,6 +170,25 @@ class TrainerTest {
         // keepLast = 2
         assertEquals(List.of(3, 4), new CheckpointStore(b.resolve("checkpoints"), 2).list().stream()
                 .map(CheckpointStore.Checkpoint::epoch).toList());
+    }
+
+    @Test
+    void dataParallelOverTwoReplicasEqualsOneDevice(@TempDir Path dir) throws Exception {
+        // Two replicas on the CPU exercise the multi-GPU path: shards, per-replica backward, gradient sum, broadcast.
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        float[] one;
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear fc = newLinear(m);
+            train(m, fc, dir.resolve("one"), 3, -1, -1, quiet, List.of(Device.cpu()));
+            one = fc.getParameters().get("weight").getArray().toFloatArray();
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            Linear fc = newLinear(m);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            train(m, fc, dir.resolve("two"), 3, -1, -1, new PrintStream(log), List.of(Device.cpu(), Device.cpu()));
+            assertTrue(log.toString().contains("data parallel"), log.toString());
+            assertArrayEquals(one, fc.getParameters().get("weight").getArray().toFloatArray(), 1e-5f);
+        }
     }
 
     @Test

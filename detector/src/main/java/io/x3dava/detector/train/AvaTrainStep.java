@@ -49,4 +49,9 @@ public final class AvaTrainStep implements TrainStep<List<LoadedClip>> {
         // Throughput is counted in clips; the accuracy is the fraction of boxes whose top class is a true action.
         return new Output(loss, batch.size(), (double) hits * batch.size() / b.boxCount());
     }
+
+    @Override
+    public List<List<LoadedClip>> split(List<LoadedClip> batch, int parts) {
+        return TrainStep.splitList(batch, parts);
+    }
 }
