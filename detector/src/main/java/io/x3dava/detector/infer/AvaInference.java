@@ -1,11 +1,14 @@
 package io.x3dava.detector.infer;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
 import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.annotations.ava.AvaDetectionRow;
+import io.x3dava.backbone.train.ReplicaParameterStore;
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
@@ -18,6 +21,7 @@ import io.x3dava.detector.train.AvaBatch;
 import io.x3dava.detector.train.AvaBatchBuilder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -59,21 +63,38 @@ public final class AvaInference {
             }
         }
         List<AvaDetectionRow> rows = new ArrayList<>();
-        ParameterStore ps = new ParameterStore(manager, false);
+        List<Device> devices = Arrays.asList(Engine.getInstance().getDevices());
+        // Several GPUs: batches go round-robin to per-device replicas of the detector.
+        ReplicaParameterStore replicas = devices.size() > 1
+                ? new ReplicaParameterStore(manager, detector.referenceParameters(), devices) : null;
+        ParameterStore ps = replicas != null ? replicas : new ParameterStore(manager, false);
         int done = 0;
         int skipped;
+        int batchIndex = 0;
         try (ClipLoader loader = new ClipLoader(requests, workers)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext()) {
                 pending.add(loader.next());
                 if (pending.size() == batchSize || !loader.hasNext()) {
-                    classify(manager, ps, builder, pending, rows);
+                    if (replicas == null) {
+                        classify(manager, ps, builder, pending, rows);
+                    } else {
+                        int k = batchIndex++ % replicas.size();
+                        replicas.use(k);
+                        try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
+                            classify(dm, ps, builder, pending, rows);
+                        }
+                    }
                     done += pending.size();
                     progress.accept(done);
                     pending.clear();
                 }
             }
             skipped = loader.skippedCount();
+        } finally {
+            if (replicas != null) {
+                replicas.close();
+            }
         }
         return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9);
     }
