@@ -24,7 +24,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "run folder")
     Path out;
 
-    @Option(names = "--pretrain-epochs", description = "default ${DEFAULT-VALUE}", defaultValue = "8")
+    @Option(names = "--pretrain-epochs", defaultValue = "10")
     int pretrainEpochs;
 
     @Option(names = "--ava-epochs", defaultValue = "8")

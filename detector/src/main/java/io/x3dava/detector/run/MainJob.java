@@ -40,7 +40,7 @@ public final class MainJob {
                         int avaEpochs, int workers) {
 
         public static Sizes demo() {
-            return new Sizes(30, 24, 8, 8, 8, 2);
+            return new Sizes(40, 24, 8, 10, 8, 2);
         }
     }
 
