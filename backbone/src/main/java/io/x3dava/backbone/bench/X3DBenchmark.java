@@ -16,7 +16,6 @@ import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -121,13 +120,7 @@ public final class X3DBenchmark implements AutoCloseable {
     }
 
     private Set<String> noDecay() {
-        Set<String> out = new HashSet<>();
-        for (String k : parameters().keySet()) {
-            if (X3DInit.isBatchNorm(k)) {
-                out.add(k);
-            }
-        }
-        return out;
+        return X3DInit.batchNormKeys(parameters().keySet());
     }
 
     private static void requireCounts(int batch, int warmup, int iterations) {

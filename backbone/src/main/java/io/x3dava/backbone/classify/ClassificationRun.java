@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,13 +165,7 @@ public final class ClassificationRun {
 
         static X3DNetworkTrainingParts of(X3DNetwork net) {
             Map<String, Parameter> p = net.referenceParameters();
-            Set<String> noDecay = new HashSet<>();
-            for (String k : p.keySet()) {
-                if (X3DInit.isBatchNorm(k)) {
-                    noDecay.add(k);
-                }
-            }
-            return new X3DNetworkTrainingParts(p, noDecay);
+            return new X3DNetworkTrainingParts(p, X3DInit.batchNormKeys(p.keySet()));
         }
     }
 }

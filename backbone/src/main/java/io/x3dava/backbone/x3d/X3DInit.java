@@ -42,6 +42,17 @@ public final class X3DInit {
         }
     }
 
+    /** The BatchNorm parameters among reference keys: the recipes exempt them from weight decay (BN.WEIGHT_DECAY 0). */
+    public static java.util.Set<String> batchNormKeys(java.util.Collection<String> keys) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String k : keys) {
+            if (isBatchNorm(k)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     public static boolean isBatchNorm(String key) {
         String module = key.substring(0, key.lastIndexOf('.'));
         return module.endsWith("_bn") || module.endsWith(".bn");

@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +87,7 @@ public final class AvaRun {
                 spec, new Placement.Centered(s.videoSeconds()), decode, tag), recipe.batchSize(), recipe.workers(),
                 recipe.seed());
         Map<String, Parameter> params = detector.referenceParameters();
-        Set<String> noDecay = new HashSet<>();
-        for (String k : params.keySet()) {
-            if (X3DInit.isBatchNorm(k)) {
-                noDecay.add(k);
-            }
-        }
+        Set<String> noDecay = X3DInit.batchNormKeys(params.keySet());
         out.printf("training the AVA detector (%s, %s features) on %d keyframes, %d batches of %d per epoch%n",
                 cfg.backbone().name(), cfg.features(), train.size(), data.batchesPerEpoch(), recipe.batchSize());
         Map<String, Object> doc = new LinkedHashMap<>();
