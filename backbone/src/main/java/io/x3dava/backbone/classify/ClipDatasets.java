@@ -1,6 +1,5 @@
 package io.x3dava.backbone.classify;
 
-import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.charades.CharadesCsv;
 import io.x3dava.annotations.charades.CharadesVideo;
 import io.x3dava.annotations.kinetics.KineticsClasses;
@@ -83,9 +82,4 @@ public final class ClipDatasets {
         return null;
     }
 
-    static void requireNonEmpty(List<VideoSample> samples, Path from) throws AnnotationFormatException {
-        if (samples.isEmpty()) {
-            throw new AnnotationFormatException(from, 1, "no videos listed");
-        }
-    }
 }

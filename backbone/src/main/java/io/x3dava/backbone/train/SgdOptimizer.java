@@ -101,10 +101,6 @@ public final class SgdOptimizer implements AutoCloseable {
         }
     }
 
-    public Map<String, Parameter> parameters() {
-        return params;
-    }
-
     @Override
     public void close() {
         stateManager.close();

@@ -39,7 +39,4 @@ public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, 
         return devices.isEmpty() ? Arrays.asList(Engine.getInstance().getDevices()) : devices;
     }
 
-    public static TrainerConfig of(Path outputDir, int maxEpoch) {
-        return new TrainerConfig(outputDir, maxEpoch, 1, 3, 1, 1e4);
-    }
 }

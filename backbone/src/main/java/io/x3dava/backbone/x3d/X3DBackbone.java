@@ -31,19 +31,9 @@ public final class X3DBackbone extends AbstractBlock implements ReferenceNamed {
         }
     }
 
-    public List<X3DStageSpec> stageSpecs() {
-        return specs;
-    }
-
     public List<X3DStage> stages() {
         return List.copyOf(stages);
     }
-
-    /** Channels of the res5 map. */
-    public int outputChannels() {
-        return specs.get(specs.size() - 1).dimOut();
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -40,12 +40,6 @@ public final class X3DBottleneck extends AbstractBlock implements ReferenceNamed
         c = addChildBlock("c", ReferenceLayers.pointwise(dimOut, false));
         cBn = addChildBlock("c_bn", ReferenceLayers.batchNorm());
     }
-
-    /** The BN whose gamma starts at zero so that each block begins as the identity (PySlowFast zero_init_final_bn). */
-    public BatchNorm finalBatchNorm() {
-        return cBn;
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

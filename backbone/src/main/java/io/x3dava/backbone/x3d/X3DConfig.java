@@ -71,11 +71,6 @@ public record X3DConfig(String name, int numClasses, int numFrames, int sampling
                 bottleneckFactor, seRatio, stemTemporalKernel, dropout, scaleRes2);
     }
 
-    public X3DConfig withDropout(double p) {
-        return new X3DConfig(name, numClasses, numFrames, samplingRate, trainCrop, testCrop, dimC1, dimC5, widthFactor,
-                depthFactor, bottleneckFactor, seRatio, stemTemporalKernel, p, scaleRes2);
-    }
-
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);

@@ -43,10 +43,6 @@ public final class X3DPresets {
         return c;
     }
 
-    public static Map<String, X3DConfig> all() {
-        return Map.copyOf(PRESETS);
-    }
-
     public static Iterable<String> names() {
         return PRESETS.keySet();
     }

@@ -28,10 +28,6 @@ public final class X3DStage extends AbstractBlock implements ReferenceNamed {
         }
     }
 
-    public List<X3DResBlock> blocks() {
-        return List.copyOf(blocks);
-    }
-
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -13,10 +13,6 @@ public record AvaVideos(Path root, double offsetSeconds) {
 
     private static final String[] EXTENSIONS = {".mp4", ".mkv", ".webm", ".avi"};
 
-    public static AvaVideos ava(Path root) {
-        return new AvaVideos(root, 900);
-    }
-
     /** The file or folder of a video; a missing one is returned as the .mp4 path and skipped by the loader. */
     public Path locate(String videoId) {
         for (String ext : EXTENSIONS) {

@@ -7,7 +7,6 @@ import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.detector.roi.RoiAlignConfig;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The AVA detector of the X3D paper, section 5: the X3D backbone's res5 (or conv5) map, temporal average pool,
@@ -53,11 +52,4 @@ public record DetectorConfig(X3DConfig backbone, int numClasses, String features
         return JSON.writeValueAsString(this);
     }
 
-    public static DetectorConfig read(Path file) throws IOException {
-        try {
-            return JSON.readValue(file.toFile(), DetectorConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        }
-    }
 }
