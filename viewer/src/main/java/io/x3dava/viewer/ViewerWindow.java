@@ -3,7 +3,6 @@ package io.x3dava.viewer;
 import io.x3dava.annotations.ava.AvaCsv;
 import io.x3dava.annotations.ava.AvaExclusions;
 import io.x3dava.annotations.ava.LabelMap;
-import io.x3dava.eval.ava.AvaEvaluationResult;
 
 import java.io.File;
 import java.io.IOException;
