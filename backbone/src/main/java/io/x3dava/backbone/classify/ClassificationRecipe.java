@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *
  * @param task "kinetics" (softmax, single label) or "charades" (sigmoid, multi-label)
  * @param model the network; its numFrames / samplingRate / trainCrop / testCrop define the clips
- * @param format "kinetics-csv" (official CSV + videos/<class>/), "path-label" (PySlowFast lists) or "charades-csv"
+ * @param format "kinetics-csv" (official CSV + videos/<class>/), "path-label" (PySlowFast lists), "charades-csv"
+ *     (Charades_v1_*.csv + videos or frame folders) or "charades-frame-lists" (SlowFast frame_lists/*.csv + frames/)
  * @param trainList training annotation file
  * @param valList validation / test annotation file
  * @param videoRoot folder holding the videos (or the path prefix of path-label lists)
@@ -112,6 +113,13 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The same recipe on other annotation files. */
+    public ClassificationRecipe withData(String newFormat, Path train, Path val, Path videos) {
+        return new ClassificationRecipe(task, model, newFormat, train, val, videos, classList, batchSize, schedule, sgd,
+                jitterMin, jitterMax, inverseUniform, testClips, testCrops, workers, seed, evalPeriod,
+                checkpointPeriod);
     }
 
     public ClassificationRecipe with(X3DConfig newModel, int newBatch, ScheduleConfig newSchedule, int newJMin,

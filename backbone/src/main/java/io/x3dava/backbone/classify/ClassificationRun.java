@@ -68,8 +68,9 @@ public final class ClassificationRun {
             case "kinetics-csv" -> ClipDatasets.kinetics(list, recipe.videoRoot(), new KineticsClasses(names));
             case "path-label" -> ClipDatasets.pathLabels(list, recipe.videoRoot());
             case "charades-csv" -> ClipDatasets.charades(list, recipe.videoRoot());
+            case "charades-frame-lists" -> ClipDatasets.charadesFrameLists(list, recipe.videoRoot(), 24);
             default -> throw new IOException("unknown data format \"" + recipe.format()
-                    + "\" (kinetics-csv, path-label, charades-csv)");
+                    + "\" (kinetics-csv, path-label, charades-csv, charades-frame-lists)");
         };
         if (s.isEmpty()) {
             throw new IOException(list + ": no videos listed");

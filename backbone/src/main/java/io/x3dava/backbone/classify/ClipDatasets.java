@@ -1,7 +1,10 @@
 package io.x3dava.backbone.classify;
 
+import io.x3dava.annotations.charades.CharadesAction;
 import io.x3dava.annotations.charades.CharadesCsv;
 import io.x3dava.annotations.charades.CharadesVideo;
+import io.x3dava.annotations.charades.FrameListEntry;
+import io.x3dava.annotations.charades.FrameLists;
 import io.x3dava.annotations.kinetics.KineticsClasses;
 import io.x3dava.annotations.kinetics.KineticsClip;
 import io.x3dava.annotations.kinetics.KineticsCsv;
@@ -12,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds sample lists from the annotation files users have. Missing videos are kept: the loader skips and counts them. */
 public final class ClipDatasets {
@@ -68,6 +73,42 @@ public final class ClipDatasets {
                 video = videoRoot.resolve(v.id() + ".mp4");
             }
             out.add(VideoSample.multiLabel(v.id(), video, v.actions()));
+        }
+        return out;
+    }
+
+    /**
+     * SlowFast's Charades frame lists ({@code frame_lists/train.csv}: original_vido_id video_id frame_id path labels,
+     * one row per frame at 24 fps) over frame folders under {@code frameRoot}. Per-frame labels become timed actions
+     * (one per run of consecutive frames carrying a class), so a clip's label is the union of its frames' labels as
+     * in PySlowFast.
+     */
+    public static List<VideoSample> charadesFrameLists(Path list, Path frameRoot, double fps) throws IOException {
+        Map<String, List<FrameListEntry>> byVideo = new LinkedHashMap<>();
+        for (FrameListEntry e : FrameLists.read(list)) {
+            byVideo.computeIfAbsent(e.originalVideoId(), k -> new ArrayList<>()).add(e);
+        }
+        List<VideoSample> out = new ArrayList<>();
+        for (Map.Entry<String, List<FrameListEntry>> v : byVideo.entrySet()) {
+            List<FrameListEntry> frames = new ArrayList<>(v.getValue());
+            frames.sort(java.util.Comparator.comparingInt(FrameListEntry::frameId));
+            Path folder = frameRoot.resolve(frames.get(0).path()).getParent();
+            Map<Integer, Integer> openSince = new LinkedHashMap<>();
+            List<CharadesAction> actions = new ArrayList<>();
+            for (int i = 0; i <= frames.size(); i++) {
+                List<Integer> labels = i < frames.size() ? frames.get(i).labels() : List.of();
+                for (int c : labels) {
+                    openSince.putIfAbsent(c, i);
+                }
+                for (var it = openSince.entrySet().iterator(); it.hasNext();) {
+                    var run = it.next();
+                    if (!labels.contains(run.getKey())) {
+                        actions.add(new CharadesAction(run.getKey(), run.getValue() / fps, (i - 1) / fps));
+                        it.remove();
+                    }
+                }
+            }
+            out.add(VideoSample.multiLabel(v.getKey(), folder, actions));
         }
         return out;
     }

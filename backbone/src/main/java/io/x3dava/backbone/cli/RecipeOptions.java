@@ -127,9 +127,16 @@ public final class RecipeOptions {
         Path dir = requireData();
         Path classes = dir.resolve("Charades_v1_classes.txt");
         int n = CharadesClasses.read(classes).size();
-        return ClassificationRecipe.charades(kineticsModel, n, dir.resolve("Charades_v1_train.csv"),
+        ClassificationRecipe r = ClassificationRecipe.charades(kineticsModel, n, dir.resolve("Charades_v1_train.csv"),
                 dir.resolve("Charades_v1_test.csv"), dir.resolve("videos"), classes, batch == null ? 16 : batch,
                 epochs == null ? 10 : epochs);
+        // SlowFast's layout: frame_lists/{train,val}.csv over frames/<vid>/<vid>-%06d.jpg
+        Path lists = dir.resolve("frame_lists");
+        if (Files.isRegularFile(lists.resolve("train.csv")) && !Files.isDirectory(dir.resolve("videos"))) {
+            r = r.withData("charades-frame-lists", lists.resolve("train.csv"), lists.resolve("val.csv"),
+                    dir.resolve("frames"));
+        }
+        return r;
     }
 
     private Path requireData() throws IOException {
