@@ -72,6 +72,9 @@ public final class ReplicaParameterStore extends ParameterStore implements AutoC
 
     @Override
     public NDArray getValue(Parameter parameter, Device device, boolean training) {
+        if (parameter == null) {
+            return null; // an absent optional parameter (a convolution without bias), as DJL's own store answers
+        }
         NDArray a = replicas.get(current).get(parameter.getId());
         if (a == null) {
             throw new IllegalStateException("parameter " + parameter.getName() + " is not replicated");
@@ -81,6 +84,9 @@ public final class ReplicaParameterStore extends ParameterStore implements AutoC
 
     /** Adds every replica's gradient into the first device's gradient and clears the replica's. */
     public void reduceGradients() {
+        if (replicas.size() == 1) {
+            return;
+        }
         for (Parameter p : params.values()) {
             if (!p.requiresGradient()) {
                 continue;
@@ -99,6 +105,9 @@ public final class ReplicaParameterStore extends ParameterStore implements AutoC
 
     /** Copies the first device's parameters and BN statistics into every replica. */
     public void broadcast() {
+        if (replicas.size() == 1) {
+            return;
+        }
         for (Parameter p : params.values()) {
             for (int k = 1; k < replicas.size(); k++) {
                 NDArray replica = replicas.get(k).get(p.getId());
