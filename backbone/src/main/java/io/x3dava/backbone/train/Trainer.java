@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.checkpoint.TensorData;
@@ -79,7 +78,8 @@ public final class Trainer<B> {
         LearningRateSchedule lrAt = schedule.build();
         int batches = data.batchesPerEpoch();
         if (batches <= 0) {
-            throw new IllegalArgumentException("the training set yields no batch (is it empty or smaller than a batch?)");
+            throw new IllegalArgumentException(
+                    "the training set yields no batch (is it empty or smaller than a batch?)");
         }
         for (Parameter p : params.values()) {
             if (p.requiresGradient()) {
@@ -97,67 +97,62 @@ public final class Trainer<B> {
                 startEpoch = last.epoch();
                 globalStep = last.globalStep();
                 metrics.resume(startEpoch);
-                progress.message("resuming from " + last.dir() + " (epoch " + startEpoch + ", step " + globalStep + ")");
+                progress.message("resuming from " + last.dir() + " (epoch " + startEpoch + ", step " + globalStep
+                        + ")");
             }
-            ParameterStore ps = new ParameterStore(manager, false);
             List<Device> devices = config.resolvedDevices();
-            ReplicaParameterStore replicas = devices.size() > 1
-                    ? new ReplicaParameterStore(manager, params, devices) : null;
-            if (replicas != null) {
+            if (devices.size() > 1) {
                 progress.message("data parallel over " + devices);
             }
-            long stepsTotal = (long) (config.maxEpoch() - startEpoch) * batches;
-            long stepsDone = 0;
-            for (int epoch = startEpoch; epoch < config.maxEpoch(); epoch++) {
-                long t0 = System.nanoTime();
-                double lossSum = 0;
-                double correct = 0;
-                long samples = 0;
-                double lr = 0;
-                Iterator<B> it = data.batches(epoch);
-                int i = 0;
-                while (it.hasNext()) {
-                    B batch = it.next();
-                    lr = lrAt.lr(epoch + (double) i / batches);
-                    StepResult r = replicas == null ? stepOnOneDevice(manager, ps, batch, epoch, i, last)
-                            : stepOnDevices(replicas, batch, epoch, i, last);
-                    double loss = r.loss();
-                    samples += r.samples();
-                    correct += r.correct();
-                    if (replicas != null) {
+            // Created after a resume has restored the weights: every replica starts from them.
+            try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, params, devices)) {
+                long stepsTotal = (long) (config.maxEpoch() - startEpoch) * batches;
+                long stepsDone = 0;
+                for (int epoch = startEpoch; epoch < config.maxEpoch(); epoch++) {
+                    long t0 = System.nanoTime();
+                    double lossSum = 0;
+                    double correct = 0;
+                    long samples = 0;
+                    double lr = 0;
+                    Iterator<B> it = data.batches(epoch);
+                    int i = 0;
+                    while (it.hasNext()) {
+                        B batch = it.next();
+                        lr = lrAt.lr(epoch + (double) i / batches);
+                        StepResult r = forwardBackward(replicas, batch, epoch, i, last);
+                        double loss = r.loss();
+                        samples += r.samples();
+                        correct += r.correct();
                         replicas.reduceGradients();
-                    }
-                    opt.step(lr);
-                    if (replicas != null) {
+                        opt.step(lr);
                         replicas.broadcast();
+                        globalStep++;
+                        stepsDone++;
+                        i++;
+                        lossSum += loss;
+                        double secs = (System.nanoTime() - t0) / 1e9;
+                        progress.step(epoch + 1, config.maxEpoch(), i, batches, lossSum / i, lr, samples / secs,
+                                stepsDone, stepsTotal);
                     }
-                    globalStep++;
-                    stepsDone++;
-                    i++;
-                    lossSum += loss;
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    progress.step(epoch + 1, config.maxEpoch(), i, batches, lossSum / i, lr, samples / secs, stepsDone,
-                            stepsTotal);
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    int done = epoch + 1;
+                    boolean lastEpoch = done == config.maxEpoch();
+                    Map<String, Double> eval = Map.of();
+                    if (config.evalPeriod() > 0 && (done % config.evalPeriod() == 0 || lastEpoch)) {
+                        eval = new LinkedHashMap<>(evaluator.apply(done));
+                    }
+                    EpochMetrics m = new EpochMetrics(done, globalStep, lr, lossSum / Math.max(1, i),
+                            samples == 0 ? Double.NaN : correct / samples, samples / seconds, seconds,
+                            data.skippedSamples(), eval);
+                    metrics.add(m);
+                    progress.message(String.format(Locale.ROOT, "epoch %d: loss %.4f, train acc %.3f, %.1f clips/s%s",
+                            done, m.trainLoss(), m.trainAccuracy(), m.clipsPerSecond(),
+                            eval.isEmpty() ? "" : ", " + eval));
+                    if (done % config.checkpointPeriod() == 0 || lastEpoch) {
+                        last = store.save(done, globalStep, X3DStateDict.export(params), exportMomentum(opt),
+                                configJson);
+                    }
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                int done = epoch + 1;
-                boolean lastEpoch = done == config.maxEpoch();
-                Map<String, Double> eval = Map.of();
-                if (config.evalPeriod() > 0 && (done % config.evalPeriod() == 0 || lastEpoch)) {
-                    eval = new LinkedHashMap<>(evaluator.apply(done));
-                }
-                EpochMetrics m = new EpochMetrics(done, globalStep, lr, lossSum / Math.max(1, i),
-                        samples == 0 ? Double.NaN : correct / samples, samples / seconds, seconds,
-                        data.skippedSamples(), eval);
-                metrics.add(m);
-                progress.message(String.format(Locale.ROOT, "epoch %d: loss %.4f, train acc %.3f, %.1f clips/s%s",
-                        done, m.trainLoss(), m.trainAccuracy(), m.clipsPerSecond(), eval.isEmpty() ? "" : ", " + eval));
-                if (done % config.checkpointPeriod() == 0 || lastEpoch) {
-                    last = store.save(done, globalStep, X3DStateDict.export(params), exportMomentum(opt), configJson);
-                }
-            }
-            if (replicas != null) {
-                replicas.close();
             }
             MetricsPlot.write(config.outputDir().resolve("metrics.png"), metrics.epochs());
             if (data.skippedSamples() > 0) {
@@ -171,24 +166,13 @@ public final class Trainer<B> {
     private record StepResult(double loss, long samples, double correct) {
     }
 
-    private StepResult stepOnOneDevice(NDManager manager, ParameterStore ps, B batch, int epoch, int i,
-                                       CheckpointStore.Checkpoint last) {
-        try (NDManager bm = manager.newSubManager();
-             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            TrainStep.Output out = step.forward(ps, bm, batch);
-            double loss = out.loss().getFloat();
-            checkLoss(loss, epoch, i, last);
-            gc.backward(out.loss());
-            return new StepResult(loss, out.samples(), out.correct());
-        }
-    }
-
     /**
-     * One step split over the devices: each shard's forward and backward run on its device with its replica of the
-     * parameters; each shard's mean loss is weighted by 1/shards so that the summed gradient is the batch mean's.
+     * One step, split over the devices when there are several: each shard's forward and backward run on its device
+     * with its replica of the parameters; each shard's mean loss is weighted by 1/shards so that the summed gradient is
+     * the batch mean's.
      */
-    private StepResult stepOnDevices(ReplicaParameterStore replicas, B batch, int epoch, int i,
-                                     CheckpointStore.Checkpoint last) {
+    private StepResult forwardBackward(ReplicaParameterStore replicas, B batch, int epoch, int i,
+                                       CheckpointStore.Checkpoint last) {
         List<B> shards = step.split(batch, replicas.size());
         double loss = 0;
         long samples = 0;
@@ -200,7 +184,7 @@ public final class Trainer<B> {
                     TrainStep.Output out = step.forward(replicas, dm, shards.get(k));
                     double l = out.loss().getFloat();
                     checkLoss(l, epoch, i, last);
-                    gc.backward(out.loss().div(shards.size()));
+                    gc.backward(shards.size() == 1 ? out.loss() : out.loss().div(shards.size()));
                     loss += l / shards.size();
                     samples += out.samples();
                     correct += out.correct();

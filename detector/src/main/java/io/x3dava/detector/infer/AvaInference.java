@@ -64,26 +64,20 @@ public final class AvaInference {
         }
         List<AvaDetectionRow> rows = new ArrayList<>();
         List<Device> devices = Arrays.asList(Engine.getInstance().getDevices());
-        // Several GPUs: batches go round-robin to per-device replicas of the detector.
-        ReplicaParameterStore replicas = devices.size() > 1
-                ? new ReplicaParameterStore(manager, detector.referenceParameters(), devices) : null;
-        ParameterStore ps = replicas != null ? replicas : new ParameterStore(manager, false);
         int done = 0;
         int skipped;
         int batchIndex = 0;
-        try (ClipLoader loader = new ClipLoader(requests, workers)) {
+        // Several GPUs: batches go round-robin to per-device replicas of the detector.
+        try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, detector.referenceParameters(),
+                devices); ClipLoader loader = new ClipLoader(requests, workers)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext()) {
                 pending.add(loader.next());
                 if (pending.size() == batchSize || !loader.hasNext()) {
-                    if (replicas == null) {
-                        classify(manager, ps, builder, pending, rows);
-                    } else {
-                        int k = batchIndex++ % replicas.size();
-                        replicas.use(k);
-                        try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
-                            classify(dm, ps, builder, pending, rows);
-                        }
+                    int k = batchIndex++ % replicas.size();
+                    replicas.use(k);
+                    try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
+                        classify(dm, replicas, builder, pending, rows);
                     }
                     done += pending.size();
                     progress.accept(done);
@@ -91,34 +85,29 @@ public final class AvaInference {
                 }
             }
             skipped = loader.skippedCount();
-        } finally {
-            if (replicas != null) {
-                replicas.close();
-            }
         }
         return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9);
     }
 
-    private void classify(NDManager manager, ParameterStore ps, AvaBatchBuilder builder, List<LoadedClip> clips,
+    /** Classifies one batch; every array is created in {@code bm}, which the caller closes. */
+    private void classify(NDManager bm, ParameterStore ps, AvaBatchBuilder builder, List<LoadedClip> clips,
                           List<AvaDetectionRow> out) {
-        try (NDManager bm = manager.newSubManager()) {
-            AvaBatch b = builder.build(bm, clips, c -> (AvaSample) c.request().tag(), null);
-            if (b.boxCount() == 0) {
-                return;
-            }
-            NDArray features = detector.features(ps, b.clips(), false);
-            NDArray logits = detector.classify(ps, features, b.boxes(), false);
-            float[] p = logits.getNDArrayInternal().sigmoid().toFloatArray();
-            int classes = detector.config().numClasses();
-            for (int k = 0; k < b.boxCount(); k++) {
-                int[] ref = b.refs().get(k);
-                AvaSample s = (AvaSample) clips.get(ref[0]).request().tag();
-                AvaTarget t = s.targets().get(ref[1]);
-                AvaBox box = t.box();
-                for (int id : reportedIds) {
-                    if (id >= 1 && id <= classes) {
-                        out.add(new AvaDetectionRow(s.keyframe(), box, id, p[k * classes + id - 1]));
-                    }
+        AvaBatch b = builder.build(bm, clips, c -> (AvaSample) c.request().tag(), null);
+        if (b.boxCount() == 0) {
+            return;
+        }
+        NDArray features = detector.features(ps, b.clips(), false);
+        NDArray logits = detector.classify(ps, features, b.boxes(), false);
+        float[] p = logits.getNDArrayInternal().sigmoid().toFloatArray();
+        int classes = detector.config().numClasses();
+        for (int k = 0; k < b.boxCount(); k++) {
+            int[] ref = b.refs().get(k);
+            AvaSample s = (AvaSample) clips.get(ref[0]).request().tag();
+            AvaTarget t = s.targets().get(ref[1]);
+            AvaBox box = t.box();
+            for (int id : reportedIds) {
+                if (id >= 1 && id <= classes) {
+                    out.add(new AvaDetectionRow(s.keyframe(), box, id, p[k * classes + id - 1]));
                 }
             }
         }
