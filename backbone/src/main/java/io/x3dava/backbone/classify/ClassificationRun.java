@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import io.x3dava.annotations.charades.CharadesClasses;
 import io.x3dava.annotations.kinetics.KineticsClasses;
 import io.x3dava.backbone.checkpoint.Checkpoints;
+import io.x3dava.backbone.train.CheckpointStore;
 import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.train.ProgressReporter;
 import io.x3dava.backbone.train.Trainer;
@@ -86,7 +87,7 @@ public final class ClassificationRun {
     public X3DNetwork network(NDManager m, Path pretrained) throws IOException {
         X3DNetwork net = X3DInit.newNetwork(recipe.model(), m, recipe.seed());
         if (pretrained != null) {
-            Path file = pretrained.toFile().isDirectory() ? pretrained.resolve("model.safetensors") : pretrained;
+            Path file = CheckpointStore.weightsFile(pretrained);
             var sd = Checkpoints.readStateDict(file);
             var proj = sd.get("head.projection.weight");
             boolean sameHead = proj != null && proj.shape()[0] == recipe.model().numClasses();

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.x3dava.backbone.train.SeededSample;
+import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.video.ClipTransforms;
 import io.x3dava.backbone.video.LoadedClip;
 
@@ -52,8 +52,7 @@ public final class ClipBatches {
     }
 
     static boolean[] labels(LoadedClip c, int numClasses) {
-        Object tag = c.request().tag();
-        VideoSample s = (VideoSample) (tag instanceof SeededSample<?> seeded ? seeded.sample() : tag);
+        VideoSample s = ClipBatchSource.<VideoSample>tagOf(c).sample();
         long[] idx = c.frameIndices();
         double[] times = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {

@@ -48,7 +48,7 @@ public record TrainedModel(Path weights, String task, X3DConfig model, List<Stri
             }
             dir = newest.get().dir();
         }
-        Path weights = Files.isDirectory(dir) ? dir.resolve("model.safetensors") : dir;
+        Path weights = CheckpointStore.weightsFile(dir);
         Path config = weights.resolveSibling("config.json");
         if (!Files.isRegularFile(config)) {
             return new TrainedModel(weights, null, null, List.of());

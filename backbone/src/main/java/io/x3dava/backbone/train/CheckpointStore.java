@@ -56,6 +56,11 @@ public final class CheckpointStore {
         this.keepLast = keepLast;
     }
 
+    /** The weights in {@code path}: a checkpoint folder's model.safetensors, or the file itself (.pyth etc.). */
+    public static Path weightsFile(Path path) {
+        return Files.isDirectory(path) ? path.resolve("model.safetensors") : path;
+    }
+
     public Path root() {
         return root;
     }

@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import io.x3dava.annotations.ava.AvaCsv;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.checkpoint.Checkpoints;
+import io.x3dava.backbone.train.CheckpointStore;
 import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.train.ProgressReporter;
 import io.x3dava.backbone.train.Trainer;
@@ -29,7 +30,6 @@ import io.x3dava.eval.ava.AvaProtocol;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class AvaRun {
     public AvaDetector detector(NDManager m, Path weights) throws IOException {
         AvaDetector d = AvaDetector.create(recipe.detector(), m, recipe.seed());
         if (weights != null) {
-            Path file = Files.isDirectory(weights) ? weights.resolve("model.safetensors") : weights;
+            Path file = CheckpointStore.weightsFile(weights);
             var sd = Checkpoints.readStateDict(file);
             Map<String, Parameter> params = d.referenceParameters();
             // A Kinetics network's head (projection, lin_5, and conv_5 unless the detector reads conv5) is not ours.
