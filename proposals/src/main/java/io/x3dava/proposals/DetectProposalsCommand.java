@@ -145,7 +145,4 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new DetectProposalsCommand()).execute(args));
-    }
 }

@@ -8,9 +8,9 @@ import ai.djl.ndarray.NDManager;
 import io.x3dava.annotations.CsvFiles;
 import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.annotations.ava.Keyframe;
-import io.x3dava.backbone.video.Actor;
+import io.x3dava.backbone.synthetic.Actor;
 import io.x3dava.backbone.video.DecodedClip;
-import io.x3dava.backbone.video.SyntheticVideos;
+import io.x3dava.backbone.synthetic.SyntheticVideos;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.x3dava.viewer;
 
-import io.x3dava.eval.cli.EvalAvaCommand;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,7 +73,4 @@ public final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    public static void main(String[] args) {
-        System.exit(EvalAvaCommand.run(new ExportCommand(), args));
-    }
 }

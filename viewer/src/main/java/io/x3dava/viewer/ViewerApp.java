@@ -1,6 +1,5 @@
 package io.x3dava.viewer;
 
-import io.x3dava.eval.cli.EvalAvaCommand;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +38,4 @@ public final class ViewerApp implements Callable<Integer> {
         return 0;
     }
 
-    public static void main(String[] args) {
-        System.exit(EvalAvaCommand.run(new ViewerApp(), args));
-    }
 }

@@ -1,5 +1,6 @@
 package io.x3dava.viewer;
 
+import io.x3dava.annotations.command.CommandLines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class ExportTest {
         Path csv = dir.resolve("dets.csv");
         Files.writeString(csv, "vid1,0901,0.25,0.25,0.75,0.75," + ACTION + ",0.9\n");
         Path png = dir.resolve("f.png");
-        int rc = io.x3dava.eval.cli.EvalAvaCommand.run(new ExportCommand(),
+        int rc = CommandLines.execute(new ExportCommand(),
                 "--video", frames.toString(), "-d", csv.toString(), "--ava-offset", "--png", png.toString(), "--at", "901");
         assertEquals(0, rc);
         assertEquals(Palette.rgb(ACTION), leftEdge(ImageIO.read(png.toFile())));
@@ -98,7 +99,7 @@ class ExportTest {
         System.setErr(new java.io.PrintStream(err, true));
         int rc;
         try {
-            rc = io.x3dava.eval.cli.EvalAvaCommand.run(new ExportCommand(), "--video", video.toString(), "-d", csv.toString(),
+            rc = CommandLines.execute(new ExportCommand(), "--video", video.toString(), "-d", csv.toString(),
                     "--png", dir.resolve("x.png").toString());
         } finally {
             System.setErr(old);

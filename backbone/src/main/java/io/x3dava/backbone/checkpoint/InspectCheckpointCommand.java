@@ -34,29 +34,4 @@ public final class InspectCheckpointCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
-
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    /** Runs the command; a bad or missing file prints one line (no stack trace) and gives exit code 2. */
-    static int run(String... args) {
-        CommandLine cl = new CommandLine(new InspectCheckpointCommand());
-        cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            if (ex instanceof CheckpointFormatException) {
-                System.err.println(ex.getMessage());
-                return 2;
-            }
-            if (ex instanceof NoSuchFileException) {
-                System.err.println(ex.getMessage() + ": no such file");
-                return 2;
-            }
-            if (ex instanceof IOException) {
-                System.err.println(ex);
-                return 2;
-            }
-            throw ex;
-        });
-        return cl.execute(args);
-    }
 }

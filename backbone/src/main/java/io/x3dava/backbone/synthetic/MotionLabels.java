@@ -1,6 +1,6 @@
 package io.x3dava.backbone.synthetic;
 
-import io.x3dava.backbone.video.Actor;
+import io.x3dava.backbone.synthetic.Actor;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,9 +1,11 @@
 package io.x3dava.backbone.train;
 
-/** The loss became NaN/infinite or exploded; the last good checkpoint on disk is left untouched. */
-public final class TrainingDivergedException extends RuntimeException {
+import io.x3dava.annotations.command.ExitCodeException;
+
+/** Training stopped because the loss became NaN or exploded; the command exits with 3. */
+public final class TrainingDivergedException extends ExitCodeException {
 
     public TrainingDivergedException(String message) {
-        super(message);
+        super(3, message);
     }
 }

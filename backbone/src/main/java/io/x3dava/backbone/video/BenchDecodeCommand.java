@@ -1,5 +1,9 @@
 package io.x3dava.backbone.video;
 
+import io.x3dava.backbone.synthetic.SyntheticVideos;
+
+import io.x3dava.backbone.synthetic.Actor;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,7 +85,4 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         }
     }
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchDecodeCommand()).execute(args));
-    }
 }

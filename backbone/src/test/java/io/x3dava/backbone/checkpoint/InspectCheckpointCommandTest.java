@@ -25,7 +25,7 @@ class InspectCheckpointCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            return InspectCheckpointCommand.run(args);
+            return io.x3dava.annotations.command.CommandLines.execute(new InspectCheckpointCommand(), args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

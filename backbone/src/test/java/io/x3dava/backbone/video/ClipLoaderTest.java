@@ -1,5 +1,9 @@
 package io.x3dava.backbone.video;
 
+import io.x3dava.backbone.synthetic.SyntheticVideos;
+
+import io.x3dava.backbone.synthetic.Actor;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -1,5 +1,7 @@
 package io.x3dava.backbone.video;
 
+import io.x3dava.backbone.synthetic.SyntheticVideos;
+
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;

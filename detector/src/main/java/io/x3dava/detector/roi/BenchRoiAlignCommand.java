@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
-import io.x3dava.backbone.cli.CliErrors;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -104,7 +103,4 @@ public final class BenchRoiAlignCommand implements Callable<Integer> {
         return v;
     }
 
-    public static void main(String[] args) {
-        System.exit(CliErrors.run(new BenchRoiAlignCommand(), args));
-    }
 }

@@ -10,8 +10,8 @@ import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.ava.LabelMapEntry;
 import io.x3dava.backbone.synthetic.MotionActors;
 import io.x3dava.backbone.synthetic.MotionLabels;
-import io.x3dava.backbone.video.Actor;
-import io.x3dava.backbone.video.SyntheticVideos;
+import io.x3dava.backbone.synthetic.Actor;
+import io.x3dava.backbone.synthetic.SyntheticVideos;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,0 +1,51 @@
+package io.x3dava.backbone.synthetic;
+
+import io.x3dava.backbone.synthetic.SyntheticClassification;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the generated moving-shapes data set in Kinetics and Charades formats. */
+@Command(name = "make-synthetic", mixinStandardHelpOptions = true,
+        description = "Generate moving-shape videos with Kinetics- and Charades-format annotations")
+public final class MakeSyntheticCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "output folder (kinetics/ and charades/ are created)")
+    Path out;
+
+    @Option(names = "--train-per-class", defaultValue = "40", description = "Kinetics training videos per class")
+    int trainPerClass;
+
+    @Option(names = "--val-per-class", defaultValue = "10", description = "Kinetics validation videos per class")
+    int valPerClass;
+
+    @Option(names = "--charades-train", defaultValue = "120", description = "Charades training videos")
+    int charadesTrain;
+
+    @Option(names = "--charades-test", defaultValue = "30", description = "Charades test videos")
+    int charadesTest;
+
+    @Option(names = "--size", defaultValue = "72", description = "frame width and height in pixels")
+    int size;
+
+    @Option(names = "--frames", defaultValue = "60", description = "frames per video at 30 fps")
+    int frames;
+
+    @Option(names = "--seed", defaultValue = "7")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        var k = SyntheticClassification.writeKinetics(out.resolve("kinetics"), trainPerClass, valPerClass, size, frames,
+                seed);
+        System.out.println("Kinetics format: " + k.root() + " (train.csv, validate.csv, classes.txt, videos/)");
+        var c = SyntheticClassification.writeCharades(out.resolve("charades"), charadesTrain, charadesTest, size,
+                frames, seed + 1);
+        System.out.println("Charades format: " + c.root() + " (Charades_v1_{train,test,classes}, videos/)");
+        return 0;
+    }
+
+}

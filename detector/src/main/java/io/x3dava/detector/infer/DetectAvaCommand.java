@@ -1,0 +1,66 @@
+package io.x3dava.detector.infer;
+
+import io.x3dava.detector.run.AvaOptions;
+import ai.djl.ndarray.NDManager;
+
+import io.x3dava.detector.model.AvaDetector;
+import io.x3dava.detector.model.DetectorConfig;
+import io.x3dava.detector.run.AvaRecipe;
+import io.x3dava.detector.run.AvaRun;
+import io.x3dava.eval.ava.AvaEvaluationResult;
+import io.x3dava.eval.ava.AvaReport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs a trained detector on the validation keyframes, writes the official CSV and evaluates it. */
+@Command(name = "detect-ava", mixinStandardHelpOptions = true,
+        description = "Detect actions on AVA keyframes with a trained detector; write the official CSV; print mAP")
+public final class DetectAvaCommand implements Callable<Integer> {
+
+    @Mixin
+    AvaOptions options;
+
+    @Option(names = "--checkpoint", required = true, description = "detector checkpoint folder (epoch_NNNN)")
+    Path checkpoint;
+
+    @Option(names = "--detections", required = true, description = "output CSV (official detection format)")
+    Path detections;
+
+    @Option(names = "--json", description = "also write the evaluation as JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        AvaRecipe r = options.recipe();
+        Path cfg = checkpoint.resolve("config.json");
+        if (Files.isRegularFile(cfg)) {
+            // The checkpoint says what network it is.
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfg.toFile()).get("detector");
+            DetectorConfig d = new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(node,
+                    DetectorConfig.class);
+            r = new AvaRecipe(d, r.videos(), r.offsetSeconds(), r.labelMap(), r.trainGt(), r.trainProposals(),
+                    r.valGt(), r.valProposals(), r.valExcluded(), r.batchSize(), r.schedule(), r.sgd(), r.workers(),
+                    r.seed(), r.proposalThreshold());
+        }
+        AvaRun run = new AvaRun(r, System.out);
+        try (NDManager m = NDManager.newBaseManager()) {
+            AvaDetector d = run.detector(m, checkpoint);
+            run.detect(m, d, detections);
+            if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
+                AvaEvaluationResult e = run.evaluate(detections);
+                System.out.print(AvaReport.table(e));
+                if (json != null) {
+                    AvaReport.writeJson(e, json);
+                }
+            }
+        }
+        return 0;
+    }
+
+}

@@ -1,0 +1,44 @@
+package io.x3dava.detector.synthetic;
+
+import io.x3dava.detector.synthetic.SyntheticAva;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the AVA-format part of the generated data set. */
+@Command(name = "make-synthetic-ava", mixinStandardHelpOptions = true,
+        description = "Generate moving-actor videos with AVA-format ground truth, label map, exclusions and proposals")
+public final class MakeSyntheticAvaCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Option(names = "--train-videos", defaultValue = "24")
+    int trainVideos;
+
+    @Option(names = "--val-videos", defaultValue = "8")
+    int valVideos;
+
+    @Option(names = "--actors", defaultValue = "2", description = "actors per video")
+    int actors;
+
+    @Option(names = "--keyframes", defaultValue = "5", description = "keyframes per video (from second 902)")
+    int keyframes;
+
+    @Option(names = "--size", defaultValue = "96", description = "frame width and height")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "11")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        SyntheticAva.Layout l = SyntheticAva.write(out, trainVideos, valVideos, actors, keyframes, size, seed);
+        System.out.println("AVA format: " + l.root());
+        return 0;
+    }
+
+}
