@@ -1,7 +1,6 @@
 package io.x3dava.backbone.classify;
 
 import io.x3dava.annotations.charades.CharadesClasses;
-import io.x3dava.backbone.classify.ClassificationRecipe;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;

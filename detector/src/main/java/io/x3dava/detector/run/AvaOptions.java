@@ -4,7 +4,6 @@ import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.model.DetectorConfig;
-import io.x3dava.detector.run.AvaRecipe;
 
 import java.io.IOException;
 import java.nio.file.Files;
