@@ -158,9 +158,7 @@ public final class RecipeOptions {
         int c = crop != null ? crop : m.trainCrop();
         m = m.withClip(f, t, c);
         if (testCrop != null) {
-            m = new X3DConfig(m.name(), m.numClasses(), m.numFrames(), m.samplingRate(), m.trainCrop(), testCrop,
-                    m.dimC1(), m.dimC5(), m.widthFactor(), m.depthFactor(), m.bottleneckFactor(), m.seRatio(),
-                    m.stemTemporalKernel(), m.dropout(), m.scaleRes2());
+            m = m.withTestCrop(testCrop);
         }
         int jMin = r.jitterMin();
         int jMax = r.jitterMax();
