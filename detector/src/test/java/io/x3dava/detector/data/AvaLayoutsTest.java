@@ -37,7 +37,8 @@ class AvaLayoutsTest {
         AvaLayout l = AvaLayout.detect(AvaLayoutQuery.at(root));
         assertEquals(AvaLayoutKind.PYSLOWFAST, l.kind());
         assertEquals(FrameTemplate.PYSLOWFAST, l.videos().template());
-        assertTrue(l.items().stream().filter(AvaLayout.Item::required).allMatch(AvaLayout.Item::found), l.describe());
+        assertTrue(l.items().stream().filter(AvaLayout.Item::required).allMatch(AvaLayout.Item::found),
+                l.describe());
         runAll(dir, root, List.of());
     }
 
