@@ -50,19 +50,17 @@ public final class AvaFrameLists {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
-                String s = line.trim();
-                if (s.isEmpty()) {
+                String[] t = tokens(line);
+                if (t == null) {
                     continue;
                 }
-                String[] t = s.split("\\s+");
                 // ava_helper.py asserts 5 columns; an empty label column is "" in PySlowFast's files
                 if (t.length != 5 && t.length != 4) {
                     throw new AnnotationFormatException(file, lineNo,
                             "expected 5 space-separated columns (" + HEADER + "), got " + t.length);
                 }
                 Video v = out.get(t[0]);
-                int line0 = lineNo;
-                out.put(t[0], v == null ? new Video(t[0], 1, t[3], t[3], line0)
+                out.put(t[0], v == null ? new Video(t[0], 1, t[3], t[3], lineNo)
                         : new Video(v.videoId(), v.rows() + 1, v.firstPath(), t[3], v.firstLine()));
             }
         }
@@ -70,6 +68,34 @@ public final class AvaFrameLists {
             throw new AnnotationFormatException(file, 0, "frame list has no rows after the header");
         }
         return out;
+    }
+
+    /**
+     * The whitespace-separated fields of a line (null for a blank one), without regular expressions: the train list
+     * has millions of rows. More than 5 fields are reported as 6.
+     */
+    private static String[] tokens(String line) {
+        String[] t = new String[6];
+        int n = 0;
+        int i = 0;
+        int len = line.length();
+        while (i < len) {
+            while (i < len && Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (i >= len) {
+                break;
+            }
+            int start = i;
+            while (i < len && !Character.isWhitespace(line.charAt(i))) {
+                i++;
+            }
+            if (n == 6) {
+                break;
+            }
+            t[n++] = line.substring(start, i);
+        }
+        return n == 0 ? null : java.util.Arrays.copyOf(t, n);
     }
 
     /** The first row's (video id, path), read without going through the file: enough to learn the naming. */
@@ -80,7 +106,10 @@ public final class AvaFrameLists {
                 throw new AnnotationFormatException(file, 1, "expected the header '" + HEADER + "'");
             }
             String line = r.readLine();
-            String[] t = line == null ? new String[0] : line.trim().split("\\s+");
+            String[] t = line == null ? null : tokens(line);
+            if (t == null) {
+                t = new String[0];
+            }
             if (t.length != 5 && t.length != 4) {
                 throw new AnnotationFormatException(file, 2, "expected 5 space-separated columns (" + HEADER + ")");
             }
