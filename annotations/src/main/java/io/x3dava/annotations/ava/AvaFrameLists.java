@@ -48,20 +48,38 @@ public final class AvaFrameLists {
             }
             int lineNo = 1;
             String line;
+            Map<String, Acc> acc = new LinkedHashMap<>();
+            Acc current = null;
+            int[] bounds = new int[12];
             while ((line = r.readLine()) != null) {
                 lineNo++;
-                String[] t = tokens(line);
-                if (t == null) {
+                int count = fields(line, bounds);
+                if (count == 0) {
                     continue;
                 }
+                int[] at = bounds;
                 // ava_helper.py asserts 5 columns; an empty label column is "" in PySlowFast's files
-                if (t.length != 5 && t.length != 4) {
+                if (count != 5 && count != 4) {
                     throw new AnnotationFormatException(file, lineNo,
-                            "expected 5 space-separated columns (" + HEADER + "), got " + t.length);
+                            "expected 5 space-separated columns (" + HEADER + "), got " + count);
                 }
-                Video v = out.get(t[0]);
-                out.put(t[0], v == null ? new Video(t[0], 1, t[3], t[3], lineNo)
-                        : new Video(v.videoId(), v.rows() + 1, v.firstPath(), t[3], v.firstLine()));
+                if (current == null || !line.regionMatches(at[0], current.id, 0, current.id.length())
+                        || at[1] - at[0] != current.id.length()) {
+                    String id = line.substring(at[0], at[1]);
+                    current = acc.computeIfAbsent(id, k -> new Acc(k));
+                    if (current.rows == 0) {
+                        current.first = line.substring(at[6], at[7]);
+                        current.firstLine = lineNo;
+                    }
+                }
+                current.rows++;
+                current.lastLine = line;
+                current.lastStart = at[6];
+                current.lastEnd = at[7];
+            }
+            for (Acc a : acc.values()) {
+                out.put(a.id, new Video(a.id, a.rows, a.first, a.lastLine.substring(a.lastStart, a.lastEnd),
+                        a.firstLine));
             }
         }
         if (out.isEmpty()) {
@@ -70,32 +88,58 @@ public final class AvaFrameLists {
         return out;
     }
 
+    /** Rows of one video while reading. */
+    private static final class Acc {
+        final String id;
+        String first;
+        String lastLine;
+        int lastStart;
+        int lastEnd;
+        int rows;
+        int firstLine;
+
+        Acc(String id) {
+            this.id = id;
+        }
+    }
+
     /**
-     * The whitespace-separated fields of a line (null for a blank one), without regular expressions: the train list
-     * has millions of rows. More than 5 fields are reported as 6.
+     * Start and end offsets of up to 6 whitespace-separated fields of a line in {@code bounds} (start, end pairs);
+     * returns their number (0 for a blank line). No regular expression and no substring per field: the
+     * train list has millions of rows.
      */
-    private static String[] tokens(String line) {
-        String[] t = new String[6];
+    private static int fields(String line, int[] bounds) {
         int n = 0;
         int i = 0;
         int len = line.length();
-        while (i < len) {
+        while (i < len && n < 6) {
             while (i < len && Character.isWhitespace(line.charAt(i))) {
                 i++;
             }
             if (i >= len) {
                 break;
             }
-            int start = i;
+            bounds[2 * n] = i;
             while (i < len && !Character.isWhitespace(line.charAt(i))) {
                 i++;
             }
-            if (n == 6) {
-                break;
-            }
-            t[n++] = line.substring(start, i);
+            bounds[2 * n + 1] = i;
+            n++;
         }
-        return n == 0 ? null : java.util.Arrays.copyOf(t, n);
+        return n;
+    }
+
+    private static String[] tokens(String line) {
+        int[] b = new int[12];
+        int count = fields(line, b);
+        if (count == 0) {
+            return null;
+        }
+        String[] t = new String[count];
+        for (int k = 0; k < count; k++) {
+            t[k] = line.substring(b[2 * k], b[2 * k + 1]);
+        }
+        return t;
     }
 
     /** The first row's (video id, path), read without going through the file: enough to learn the naming. */

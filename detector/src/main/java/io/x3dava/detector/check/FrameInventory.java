@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The frames one video has, from one directory listing (frame folders) or the container's header (cut clips): no
@@ -49,19 +48,38 @@ record FrameInventory(boolean present, long frames, long highest, BitSet numbers
     }
 
     private static FrameInventory folder(Path dir, FrameTemplate t, String videoId, double fps) throws IOException {
-        Pattern name = fileNamePattern(t, videoId);
+        String file = t.template().substring(t.template().lastIndexOf('/') + 1).replace("{vid}", videoId);
+        Matcher conv = CONVERSION.matcher(file);
+        if (!conv.find()) {
+            throw new IllegalArgumentException("frame template '" + t + "' has no integer conversion");
+        }
+        String prefix = file.substring(0, conv.start());
+        String suffix = file.substring(conv.end());
+        // File names as strings (no Path per file, no regex): a full AVA video holds 27,030 frames.
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            throw new IOException(dir + ": cannot list the frame folder");
+        }
         BitSet numbers = new BitSet();
         long count = 0;
         long highest = 0;
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) s::iterator) {
-                Matcher m = name.matcher(f.getFileName().toString());
-                if (m.matches() && m.group(1).length() < 10) {
-                    int n = Integer.parseInt(m.group(1));
-                    numbers.set(n);
-                    count++;
-                    highest = Math.max(highest, n);
-                }
+        for (String n : names) {
+            int end = n.length() - suffix.length();
+            if (end - prefix.length() < 1 || end - prefix.length() > 9 || !n.startsWith(prefix)
+                    || !n.endsWith(suffix)) {
+                continue;
+            }
+            int value = 0;
+            boolean digits = true;
+            for (int i = prefix.length(); i < end && digits; i++) {
+                char c = n.charAt(i);
+                digits = c >= '0' && c <= '9';
+                value = value * 10 + (c - '0');
+            }
+            if (digits) {
+                numbers.set(value);
+                count++;
+                highest = Math.max(highest, value);
             }
         }
         return new FrameInventory(true, count, highest, numbers, fps);
@@ -77,14 +95,5 @@ record FrameInventory(boolean present, long frames, long highest, BitSet numbers
         }
     }
 
-    /** The template's file name as a regex over the frame number. */
-    static Pattern fileNamePattern(FrameTemplate t, String videoId) {
-        String file = t.template().substring(t.template().lastIndexOf('/') + 1).replace("{vid}", videoId);
-        Matcher conv = Pattern.compile("%0?\\d*d").matcher(file);
-        if (!conv.find()) {
-            throw new IllegalArgumentException("frame template '" + t + "' has no integer conversion");
-        }
-        return Pattern.compile(Pattern.quote(file.substring(0, conv.start())) + "(\\d+)"
-                + Pattern.quote(file.substring(conv.end())));
-    }
+    private static final Pattern CONVERSION = Pattern.compile("%0?\\d*d");
 }
