@@ -6,7 +6,9 @@ package io.x3dava.annotations.ava;
  * JPEG frames extracted from them start at movie second 900. PySlowFast (ava_helper.py: {@code FPS = 30},
  * {@code AVA_VALID_FRAMES = range(902, 1799)}, {@code sec_to_frame(sec) = (sec - 900) * FPS}) uses that value as a
  * 0-based index into the frame list whose first file is {@code <vid>_000001.jpg}: frame file number 1 is second 900.
- * ffmpeg's {@code img_%05d.jpg} numbering of MMAction2's extraction also starts at 1 with the cut's first frame.
+ * ffmpeg's {@code img_%05d.jpg} numbering of MMAction2's extraction also starts at 1 with the cut's first frame;
+ * MMAction2 1.x's SampleAVAFrames centres a keyframe on file number {@code 30 * (t - 900) + 2 * start_index}
+ * (start_index 0 by default for AVA), one frame (33 ms) before PySlowFast's: an offset of 900 + 1/30 s reproduces it.
  *
  * @param offsetSeconds movie second at which the files start (900 for AVA)
  * @param fps           frame rate of the frame folders (30 for AVA's extraction)
