@@ -115,7 +115,15 @@ public final class AvaCheck {
         List<String> absent = new ArrayList<>();
         List<String> miscounted = new ArrayList<>();
         for (String vid : videoIds) {
-            FrameInventory inv = FrameInventory.of(videos, vid);
+            FrameInventory inv;
+            String unreadable = null;
+            try {
+                inv = FrameInventory.of(videos, vid);
+            } catch (IOException e) {
+                // a clip whose container cannot be opened is a finding, not the end of the check
+                inv = FrameInventory.absent();
+                unreadable = e.getMessage();
+            }
             inventories.put(vid, inv);
             long[] expected = expected(vid, inv, listed, clips);
             String source = expected[1] == 0 ? "--expected-frames" : expected[1] == 1 ? "frame list"
@@ -125,7 +133,7 @@ public final class AvaCheck {
             frames.add(vf);
             if (!vf.present()) {
                 absent.add(vid + (boxes.keySet().stream().anyMatch(k -> k.videoId().equals(vid))
-                        ? " (has ground truth)" : ""));
+                        ? " (has ground truth)" : "") + (unreadable != null ? " (" + unreadable + ")" : ""));
             } else if (!vf.complete()) {
                 miscounted.add(vid + ": " + vf.frames() + " of " + vf.expected() + " (" + source + ")"
                         + (vf.holes() > 0 ? ", " + vf.holes() + " missing inside" : ""));

@@ -50,6 +50,29 @@ class AvaDataTest {
     }
 
     @Test
+    void version21FilesAreFound(@TempDir Path dir) throws Exception {
+        Path ann = Files.createDirectories(dir.resolve("annotations"));
+        for (String f : List.of("ava_train_v2.1.csv", "ava_val_v2.1.csv",
+                "ava_action_list_v2.1_for_activitynet_2018.pbtxt", "ava_val_excluded_timestamps_v2.1.csv",
+                "ava_dense_proposals_train.FAIR.recall_93.9.pkl", "ava_val_predicted_boxes.csv")) {
+            Files.writeString(ann.resolve(f), "");
+        }
+        Files.createDirectories(dir.resolve("videos_15min"));
+        AvaLayout l = AvaLayout.detect(AvaLayoutQuery.at(dir));
+        assertEquals("2.1", l.version());
+        assertEquals(ann.resolve("ava_action_list_v2.1_for_activitynet_2018.pbtxt"), l.labelMap());
+        assertEquals(ann.resolve("ava_dense_proposals_train.FAIR.recall_93.9.pkl"), l.trainProposals());
+        assertEquals(ann.resolve("ava_val_predicted_boxes.csv"), l.valProposals());
+        assertEquals(AvaLayoutKind.CUT_CLIPS, l.kind());
+        assertTrue(!l.describe().contains("MISSING") && l.describe().contains("absent   full label map"),
+                l.describe());
+        assertEquals(ann.resolve("ava_val_excluded_timestamps_v2.1.csv"), l.valExcluded());
+        Path other = dir.resolve("mine.csv");
+        assertEquals(other, AvaLayout.detect(AvaLayoutQuery.at(dir).withValProposals(other).withVersion("2.2"))
+                .valProposals());
+    }
+
+    @Test
     void labelledProposalsKeepPySlowFastsLabelsAndNegatives() {
         Keyframe k = new Keyframe("v", 902);
         AvaBox person = new AvaBox(0.1, 0.1, 0.5, 0.9);
