@@ -1,6 +1,7 @@
 package io.x3dava.proposals;
 
 import ai.djl.nn.Block;
+import io.x3dava.annotations.ava.AvaTime;
 import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.backbone.video.FrameSource;
@@ -120,8 +121,9 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         String videoId = videoId(input);
         int skipped = 0;
         try (FrameSource src = FrameSources.open(input)) {
+            AvaTime time = new AvaTime(offset, src.fps());
             for (int t = range.first(); t <= range.last(); t++) {
-                long index = Math.round((t - offset) * src.fps());
+                long index = time.frameIndex(t);
                 if (index < 0 || index >= src.frameCount()) {
                     skipped++;
                     continue;

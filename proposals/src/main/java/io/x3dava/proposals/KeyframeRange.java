@@ -1,5 +1,7 @@
 package io.x3dava.proposals;
 
+import io.x3dava.annotations.ava.AvaTime;
+
 /** AVA keyframe seconds "first-last" (inclusive, 1 Hz), e.g. the standard 902-1798. */
 public record KeyframeRange(int first, int last) {
     public KeyframeRange {
@@ -8,7 +10,7 @@ public record KeyframeRange(int first, int last) {
         }
     }
 
-    public static final KeyframeRange AVA = new KeyframeRange(902, 1798);
+    public static final KeyframeRange AVA = new KeyframeRange(AvaTime.FIRST_KEYFRAME, AvaTime.LAST_KEYFRAME);
 
     public static KeyframeRange parse(String text) {
         String[] parts = text.trim().split("-");

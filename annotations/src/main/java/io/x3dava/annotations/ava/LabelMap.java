@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An AVA label map in protobuf text format: {@code item { name: "bend/bow (at the waist)" id: 1 }}, one-line or
- * multi-line items, v2.1 (60 or 80 classes) and v2.2 files ({@code label_type: PERSON_MOVEMENT}; {@code label_id} is
- * accepted for {@code id} as the official reader does).
+ * An AVA label map in protobuf text format: {@code item { name: "bend/bow (at the waist)" id: 1 }} (the evaluation
+ * lists {@code ava_action_list_v2.X_for_activitynet_201X.pbtxt}) or the full list's
+ * {@code label { name: "..." label_id: 1 label_type: PERSON_MOVEMENT }}, one-line or multi-line items, v2.1 (60 or 80
+ * classes) and v2.2 files ({@code label_id} is accepted for {@code id} as the official reader does).
  */
 public final class LabelMap {
     private final List<LabelMapEntry> entries;
@@ -152,8 +153,10 @@ public final class LabelMap {
         Map<Integer, Integer> idLines = new TreeMap<>();
         String tok;
         while ((tok = t.next()) != null) {
-            if (!tok.equals("item")) {
-                throw t.error("expected 'item {', got '" + tok + "'");
+            // "item" in the evaluation files (ava_action_list_v2.X_for_activitynet_201X.pbtxt), "label" in the
+            // full list ava_action_list_v2.X.pbtxt
+            if (!tok.equals("item") && !tok.equals("label")) {
+                throw t.error("expected 'item {' or 'label {', got '" + tok + "'");
             }
             int itemLine = t.line;
             t.expect("{");

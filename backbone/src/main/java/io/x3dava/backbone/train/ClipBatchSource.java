@@ -2,6 +2,7 @@ package io.x3dava.backbone.train;
 
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
+import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
 
 import java.util.ArrayList;
@@ -30,9 +31,16 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
     private final int batchSize;
     private final int workers;
     private final long seed;
+    private final FrameSources.Opener opener;
     private final AtomicLong skipped = new AtomicLong();
 
     public ClipBatchSource(List<S> samples, RequestFactory<S> factory, int batchSize, int workers, long seed) {
+        this(samples, factory, batchSize, workers, seed, FrameSources::open);
+    }
+
+    /** @param opener how a request's path becomes frames (a data set's own frame-folder layout) */
+    public ClipBatchSource(List<S> samples, RequestFactory<S> factory, int batchSize, int workers, long seed,
+                           FrameSources.Opener opener) {
         if (batchSize <= 0 || batchSize > samples.size()) {
             throw new IllegalArgumentException("batch size " + batchSize + " must be in 1.." + samples.size()
                     + " (the number of training samples)");
@@ -42,6 +50,7 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
         this.batchSize = batchSize;
         this.workers = workers;
         this.seed = seed;
+        this.opener = opener;
     }
 
     @Override
@@ -63,7 +72,7 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
             long s = epochSeed * 7919 + i;
             requests.add(factory.request(order.get(i), s, new SeededSample<>(order.get(i), s)));
         }
-        ClipLoader loader = new ClipLoader(requests, workers);
+        ClipLoader loader = new ClipLoader(requests, workers, opener);
         return new Iterator<>() {
             private List<LoadedClip> next = advance();
 

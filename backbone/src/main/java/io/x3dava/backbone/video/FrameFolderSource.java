@@ -71,6 +71,19 @@ public final class FrameFolderSource implements FrameSource {
         return new FrameFolderSource(framesRoot.resolve(videoId), videoId + "_%06d.jpg", 1, fps);
     }
 
+    /**
+     * A frame folder named by a template over the video id: {@code template} is a path relative to {@code root} whose
+     * last element holds the frame number as one integer conversion, e.g. {@code {vid}/{vid}_%06d.jpg} (PySlowFast)
+     * or {@code {vid}/img_%05d.jpg} (MMAction2 rawframes).
+     */
+    public static FrameFolderSource fromTemplate(Path root, String template, String videoId, int firstNumber,
+                                                 double fps) throws IOException {
+        String t = template.replace("{vid}", videoId);
+        int slash = t.lastIndexOf('/');
+        Path folder = slash < 0 ? root : root.resolve(t.substring(0, slash));
+        return new FrameFolderSource(folder, t.substring(slash + 1), firstNumber, fps);
+    }
+
     /** Charades layout: {@code <root>/<vid>/<vid>-%06d.jpg}, 1-based, 24 fps. */
     public static FrameFolderSource charades(Path root, String videoId) throws IOException {
         return new FrameFolderSource(root.resolve(videoId), videoId + "-%06d.jpg", 1, CHARADES_FPS);

@@ -1,20 +1,53 @@
 package io.x3dava.detector.data;
 
+import io.x3dava.annotations.ava.AvaTime;
+import io.x3dava.backbone.video.FrameSource;
+import io.x3dava.backbone.video.FrameSources;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Where a video's frames are: the 15-minute AVA cut clips {@code <root>/<video_id>.<ext>} (ffmpeg -ss 900 -t 901) or
- * SlowFast frame folders {@code <root>/<video_id>/<video_id>_%06d.jpg} at 30 fps; both start at second
- * {@code offsetSeconds} of the movie (900 for AVA), so keyframe t is at t - offset in the file.
+ * Where a video's frames are: the 15-minute AVA cut clips {@code <root>/<video_id>.<ext>} (ffmpeg -ss 900 -t 901), or
+ * JPEG frame folders named by a {@link FrameTemplate} under {@code root} (PySlowFast's frames/, MMAction2's rawframes/,
+ * 30 fps). Both start at movie second {@code time.offsetSeconds()} (900 for AVA), so keyframe t is at t - offset in
+ * the file. In a recipe both are one path: the clips folder, or the template under the frames folder
+ * ({@code /data/ava/rawframes/{vid}/img_%05d.jpg}).
+ *
+ * @param template null for cut clips (and frame folders that {@link FrameSources#open} recognises)
  */
-public record AvaVideos(Path root, double offsetSeconds) {
+public record AvaVideos(Path root, FrameTemplate template, AvaTime time) {
 
     private static final String[] EXTENSIONS = {".mp4", ".mkv", ".webm", ".avi"};
 
-    /** The file or folder of a video; a missing one is returned as the .mp4 path and skipped by the loader. */
+    /** From a recipe's videos path: a folder, or a frame template path holding {@code {vid}}. */
+    public static AvaVideos of(Path videos, double offsetSeconds) {
+        String s = videos.toString().replace('\\', '/');
+        int at = s.indexOf("{vid}");
+        AvaTime time = AvaTime.withOffset(offsetSeconds);
+        if (at < 0) {
+            return new AvaVideos(videos, null, time);
+        }
+        int slash = s.lastIndexOf('/', at);
+        Path root = slash <= 0 ? Path.of(slash == 0 ? "/" : ".") : Path.of(s.substring(0, slash));
+        return new AvaVideos(root, new FrameTemplate(s.substring(slash + 1)), time);
+    }
+
+    /** The recipe's path for these videos (inverse of {@link #of}). */
+    public Path path() {
+        return template == null ? root : root.resolve(template.template());
+    }
+
+    /**
+     * The file or folder of a video; a missing one is returned as the .mp4 path (cut clips) or the template's folder,
+     * and the loader skips it.
+     */
     public Path locate(String videoId) {
+        if (template != null) {
+            return template.folder(root, videoId);
+        }
         for (String ext : EXTENSIONS) {
             Path p = root.resolve(videoId + ext);
             if (Files.isRegularFile(p)) {
@@ -25,11 +58,33 @@ public record AvaVideos(Path root, double offsetSeconds) {
         return Files.isDirectory(dir) ? dir : root.resolve(videoId + ".mp4");
     }
 
-    public double videoSeconds(int keyframeSeconds) {
-        return keyframeSeconds - offsetSeconds;
+    /** Whether the video's file or frame folder exists. */
+    public boolean exists(String videoId) {
+        return Files.exists(locate(videoId));
     }
 
-    void requireRoot() throws IOException {
+    public double videoSeconds(int keyframeSeconds) {
+        return time.videoSeconds(keyframeSeconds);
+    }
+
+    /** Opens what {@link #locate} returns: frame folders through the template, anything else as before. */
+    public FrameSources.Opener opener() {
+        return path -> {
+            if (template != null && Files.isDirectory(path)) {
+                Optional<String> vid = template.videoIdOf(root, path);
+                if (vid.isPresent()) {
+                    return template.open(root, vid.get(), time);
+                }
+            }
+            return FrameSources.open(path);
+        };
+    }
+
+    public FrameSource open(String videoId) throws IOException {
+        return opener().open(locate(videoId));
+    }
+
+    public void requireRoot() throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + ": video folder not found (expected AVA cut clips or frame folders)");
         }

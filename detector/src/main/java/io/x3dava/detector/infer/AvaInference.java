@@ -12,6 +12,7 @@ import io.x3dava.backbone.train.ReplicaParameterStore;
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.detector.data.AvaSample;
@@ -39,11 +40,19 @@ public final class AvaInference {
     private final List<Integer> reportedIds;
     private final int batchSize;
     private final int workers;
+    private final FrameSources.Opener opener;
 
     /**
      * @param reportedIds label-map action ids to write (AVA v2.1/v2.2 evaluate 60 of the 80 outputs)
      */
     public AvaInference(AvaDetector detector, List<Integer> reportedIds, int batchSize, int workers) {
+        this(detector, reportedIds, batchSize, workers, FrameSources::open);
+    }
+
+    /** @param opener how a keyframe's video path becomes frames (the data set's frame-folder layout) */
+    public AvaInference(AvaDetector detector, List<Integer> reportedIds, int batchSize, int workers,
+                        FrameSources.Opener opener) {
+        this.opener = opener;
         this.detector = detector;
         this.reportedIds = List.copyOf(reportedIds);
         this.batchSize = batchSize;
@@ -69,7 +78,7 @@ public final class AvaInference {
         int batchIndex = 0;
         // Several GPUs: batches go round-robin to per-device replicas of the detector.
         try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, detector.referenceParameters(),
-                devices); ClipLoader loader = new ClipLoader(requests, workers)) {
+                devices); ClipLoader loader = new ClipLoader(requests, workers, opener)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext()) {
                 pending.add(loader.next());

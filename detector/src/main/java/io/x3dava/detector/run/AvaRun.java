@@ -48,7 +48,7 @@ public final class AvaRun {
     }
 
     public AvaVideos videos() {
-        return new AvaVideos(recipe.videos(), recipe.offsetSeconds());
+        return AvaVideos.of(recipe.videos(), recipe.offsetSeconds());
     }
 
     /**
@@ -78,14 +78,16 @@ public final class AvaRun {
     }
 
     public Trainer.Summary train(NDManager m, AvaDetector detector, Path outputDir) throws IOException {
-        List<AvaSample> train = AvaDatasets.training(recipe.trainGt(), recipe.trainProposals(), videos());
+        AvaVideos videos = videos();
+        List<AvaSample> train = AvaDatasets.training(recipe.trainGt(), recipe.trainProposals(),
+                recipe.proposalThreshold(), videos);
         var cfg = recipe.detector();
         ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
         AvaBatchBuilder builder = AvaBatchBuilder.forTraining(cfg.numClasses(), cfg.trainCrop());
         int decode = builder.decodeShortSide();
         ClipBatchSource<AvaSample> data = new ClipBatchSource<>(train, (s, seed, tag) -> new ClipRequest(s.video(),
                 spec, new Placement.Centered(s.videoSeconds()), decode, tag), recipe.batchSize(), recipe.workers(),
-                recipe.seed());
+                recipe.seed(), videos.opener());
         Map<String, Parameter> params = detector.referenceParameters();
         Set<String> noDecay = X3DInit.batchNormKeys(params.keySet());
         out.printf("training the AVA detector (%s, %s features) on %d keyframes, %d batches of %d per epoch%n",
@@ -104,10 +106,12 @@ public final class AvaRun {
 
     /** Detections on the validation keyframes, written to {@code detectionsCsv} (official format, atomically). */
     public AvaInference.Result detect(NDManager m, AvaDetector detector, Path detectionsCsv) throws IOException {
+        AvaVideos videos = videos();
         List<AvaSample> samples = AvaDatasets.inference(recipe.valProposals(), recipe.valGt(),
-                recipe.proposalThreshold(), videos());
+                recipe.proposalThreshold(), videos);
         LabelMap labels = LabelMap.read(recipe.labelMap());
-        AvaInference inf = new AvaInference(detector, labels.ids(), recipe.batchSize(), recipe.workers());
+        AvaInference inf = new AvaInference(detector, labels.ids(), recipe.batchSize(), recipe.workers(),
+                videos.opener());
         out.printf("detecting on %d keyframes%n", samples.size());
         AvaInference.Result r = inf.run(m, samples, n -> {
             if (n % Math.max(1, samples.size() / 5) == 0) {

@@ -1,5 +1,7 @@
 package io.x3dava.detector.synthetic;
 
+import io.x3dava.detector.data.AvaLayoutKind;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,8 +34,17 @@ public final class MakeSyntheticAvaCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "11")
     long seed;
 
+    @Option(names = "--layout", description = "also lay it out as real AVA is: PYSLOWFAST, MMACTION2 or CUT_CLIPS"
+            + " (default: the flat layout with videos/)")
+    AvaLayoutKind layout;
+
     @Override
     public Integer call() throws Exception {
+        if (layout != null) {
+            SyntheticAvaLayouts.write(out, layout, trainVideos, valVideos, actors, keyframes, size, seed);
+            System.out.println("AVA format, " + layout.label() + " layout: " + out);
+            return 0;
+        }
         SyntheticAva.Layout l = SyntheticAva.write(out, trainVideos, valVideos, actors, keyframes, size, seed);
         System.out.println("AVA format: " + l.root());
         return 0;

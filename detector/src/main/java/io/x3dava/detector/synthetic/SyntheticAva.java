@@ -5,6 +5,7 @@ import io.x3dava.annotations.ava.AvaCsv;
 import io.x3dava.annotations.ava.AvaExclusions;
 import io.x3dava.annotations.ava.AvaGroundTruthRow;
 import io.x3dava.annotations.ava.AvaProposalRow;
+import io.x3dava.annotations.ava.AvaTime;
 import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.ava.LabelMapEntry;
@@ -44,7 +45,7 @@ public final class SyntheticAva {
     }
 
     /** First keyframe second of every clip (AVA keyframes start at 902). */
-    public static final int FIRST_KEYFRAME = 902;
+    public static final int FIRST_KEYFRAME = AvaTime.FIRST_KEYFRAME;
 
     private SyntheticAva() {
     }
@@ -67,7 +68,7 @@ public final class SyntheticAva {
         List<AvaProposalRow> trainProp = new ArrayList<>();
         List<AvaProposalRow> valProp = new ArrayList<>();
         Set<Keyframe> excluded = new java.util.TreeSet<>();
-        int frames = (keyframes + 3) * 30;
+        int frames = (int) Math.round((keyframes + 3) * AvaTime.FPS);
         for (int v = 0; v < trainVideos + valVideos; v++) {
             boolean train = v < trainVideos;
             String vid = String.format("syn_ava_%s%03d", train ? "t" : "v", v);
@@ -80,7 +81,7 @@ public final class SyntheticAva {
             Path file = l.videos().resolve(vid + ".mp4");
             if (!Files.isRegularFile(file)) {
                 Path tmp = l.videos().resolve("." + vid + ".tmp.mp4");
-                SyntheticVideos.writeVideo(tmp, actors, size, size, frames, 30, rnd.nextLong());
+                SyntheticVideos.writeVideo(tmp, actors, size, size, frames, AvaTime.FPS, rnd.nextLong());
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 rnd.nextLong();
@@ -88,7 +89,7 @@ public final class SyntheticAva {
             for (int k = 0; k < keyframes; k++) {
                 int second = FIRST_KEYFRAME + k;
                 Keyframe kf = new Keyframe(vid, second);
-                int frame = (second - 900) * 30;
+                int frame = (int) AvaTime.STANDARD.frameIndex(second);
                 List<SyntheticVideos.Box> boxes = SyntheticVideos.boxesAt(actors, frame);
                 for (int a = 0; a < actors.size(); a++) {
                     SyntheticVideos.Box b = boxes.get(a);

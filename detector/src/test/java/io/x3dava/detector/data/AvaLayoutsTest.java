@@ -1,0 +1,110 @@
+package io.x3dava.detector.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.x3dava.annotations.ava.AvaCsv;
+import io.x3dava.annotations.command.CommandLines;
+import io.x3dava.detector.check.CheckAvaCommand;
+import io.x3dava.detector.infer.DetectAvaCommand;
+import io.x3dava.detector.synthetic.SyntheticAvaLayouts;
+import io.x3dava.detector.train.TrainAvaCommand;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real AVA layouts as PySlowFast and MMAction2 leave them, and the cut clips: each generated with the tools' file
+ * names and frame numbering, then check-ava, train-ava (1 epoch, tiny network) and detect-ava run on it unchanged.
+ */
+class AvaLayoutsTest {
+
+    @Test
+    void pySlowFastLayout(@TempDir Path dir) throws Exception {
+        Path root = SyntheticAvaLayouts.write(dir.resolve("ava"), AvaLayoutKind.PYSLOWFAST, 1, 1, 2, 3, 32, 3);
+        assertTrue(Files.isRegularFile(root.resolve("frames/syn_ava_t000/syn_ava_t000_000001.jpg")));
+        assertTrue(Files.isRegularFile(root.resolve("annotations/person_box_67091280_iou90/"
+                + "ava_detection_train_boxes_and_labels_include_negative_v2.2.csv")));
+        AvaLayout l = AvaLayout.detect(AvaLayoutQuery.at(root));
+        assertEquals(AvaLayoutKind.PYSLOWFAST, l.kind());
+        assertEquals(FrameTemplate.PYSLOWFAST, l.videos().template());
+        assertTrue(l.items().stream().filter(AvaLayout.Item::required).allMatch(AvaLayout.Item::found),
+                l.describe());
+        runAll(dir, root, List.of());
+    }
+
+    @Test
+    void mmaction2Layout(@TempDir Path dir) throws Exception {
+        Path root = SyntheticAvaLayouts.write(dir.resolve("ava"), AvaLayoutKind.MMACTION2, 1, 1, 2, 3, 32, 4);
+        assertTrue(Files.isRegularFile(root.resolve("rawframes/syn_ava_v001/img_00001.jpg")));
+        AvaLayout l = AvaLayout.detect(AvaLayoutQuery.at(root));
+        assertEquals(AvaLayoutKind.MMACTION2, l.kind());
+        assertEquals(FrameTemplate.MMACTION2, l.videos().template());
+        assertTrue(l.valProposals().toString().endsWith("ava_dense_proposals_val.FAIR.recall_93.9.pkl"));
+        runAll(dir, root, List.of());
+    }
+
+    @Test
+    void cutClipLayout(@TempDir Path dir) throws Exception {
+        Path root = SyntheticAvaLayouts.write(dir.resolve("ava"), AvaLayoutKind.CUT_CLIPS, 1, 1, 2, 3, 32, 5);
+        AvaLayout l = AvaLayout.detect(AvaLayoutQuery.at(root));
+        assertEquals(AvaLayoutKind.CUT_CLIPS, l.kind());
+        assertEquals(root.resolve("videos_15min"), l.videos().root());
+        // the generated clips last 6 s, not AVA's 901
+        runAll(dir, root, List.of("--expected-frames", "180"));
+    }
+
+    private static void runAll(Path dir, Path root, List<String> checkOptions) throws Exception {
+        List<String> check = new ArrayList<>(List.of("--ava", root.toString()));
+        check.addAll(checkOptions);
+        String out = captured(() -> assertEquals(0, CommandLines.execute(new CheckAvaCommand(),
+                check.toArray(String[]::new))));
+        assertTrue(out.contains("no problems found"), out);
+        Path run = dir.resolve("run");
+        String[] net = {"--preset", "XS", "--crop", "32", "--frames", "4", "--batch", "2", "--workers", "1"};
+        List<String> train = new ArrayList<>(List.of("--ava", root.toString(), "--out", run.toString(), "--epochs",
+                "1"));
+        train.addAll(List.of(net));
+        assertEquals(0, CommandLines.execute(new TrainAvaCommand(), train.toArray(String[]::new)));
+        assertTrue(AvaCsv.readDetections(run.resolve("detections_val.csv")).size() > 0);
+        Path checkpoint;
+        try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+            checkpoint = s.filter(p -> p.getFileName().toString().startsWith("epoch_")).sorted().reduce((a, b) -> b)
+                    .orElseThrow();
+        }
+        Path csv = dir.resolve("detections.csv");
+        List<String> detect = new ArrayList<>(List.of("--ava", root.toString(), "--checkpoint",
+                checkpoint.toString(), "--detections", csv.toString()));
+        detect.addAll(List.of(net));
+        assertEquals(0, CommandLines.execute(new DetectAvaCommand(), detect.toArray(String[]::new)));
+        assertEquals(AvaCsv.readDetections(run.resolve("detections_val.csv")).size(),
+                AvaCsv.readDetections(csv).size(), "detect-ava scores the same boxes as train-ava's detection");
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    static String captured(Body body) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(old);
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        old.print(s);
+        return s;
+    }
+}
