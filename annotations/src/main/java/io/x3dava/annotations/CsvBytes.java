@@ -2,7 +2,10 @@ package io.x3dava.annotations;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
@@ -34,6 +37,22 @@ public final class CsvBytes implements Closeable {
             POW10[i] = p; // exact: 10^22 is the largest power of ten a double holds exactly
             p *= 10;
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * High bit set in the bytes of {@code w} that are a newline, comma, quote or NUL; the lowest one is exact (the
+     * zero-byte trick can only flag extra bytes above a real match, and the caller takes the lowest).
+     */
+    private static long special(long w) {
+        return zero(w ^ ('\n' * ONES)) | zero(w ^ (',' * ONES)) | zero(w ^ ('"' * ONES)) | zero(w);
+    }
+
+    private static long zero(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 
     private final Path file;
@@ -133,7 +152,17 @@ public final class CsvBytes implements Closeable {
             start[0] = 0;
             while (true) {
                 int i = pos + rel;
-                if (i >= limit) {
+                if (i + 8 <= limit) {
+                    // eight bytes at a time: skip to the first newline, comma, quote or NUL
+                    long m = special((long) LONGS.get(buf, i));
+                    if (m == 0) {
+                        rel += 8;
+                        continue;
+                    }
+                    int k = Long.numberOfTrailingZeros(m) >>> 3;
+                    rel += k;
+                    i += k;
+                } else if (i >= limit) {
                     if (!fill()) {
                         break; // last record without a newline
                     }
@@ -348,6 +377,47 @@ public final class CsvBytes implements Closeable {
             }
         }
         return true;
+    }
+
+    /**
+     * Packs fields {@code from..to} (trimmed, each preceded by its length) into {@code dst}, so that a later record can
+     * be compared with {@link #fieldsEqual}; returns the packed length, or -1 when it does not fit (or a field is longer
+     * than 127 bytes).
+     */
+    public int packFields(int from, int to, byte[] dst) {
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            int s = trimmedStart(i);
+            int len = Math.max(0, trimmedEnd(i) - s);
+            if (len > 127 || n + 1 + len > dst.length) {
+                return -1;
+            }
+            dst[n++] = (byte) len;
+            System.arraycopy(src[i], s, dst, n, len);
+            n += len;
+        }
+        return n;
+    }
+
+    /** True when fields {@code from..to} pack to exactly {@code packed[0..len)} (see {@link #packFields}). */
+    public boolean fieldsEqual(int from, int to, byte[] packed, int len) {
+        int n = 0;
+        for (int i = from; i <= to; i++) {
+            int s = trimmedStart(i);
+            int flen = Math.max(0, trimmedEnd(i) - s);
+            if (n >= len || packed[n] != flen || n + 1 + flen > len) {
+                return false;
+            }
+            n++;
+            byte[] a = src[i];
+            for (int k = 0; k < flen; k++) {
+                if (a[s + k] != packed[n + k]) {
+                    return false;
+                }
+            }
+            n += flen;
+        }
+        return n == len;
     }
 
     /** A hash of field {@code i}'s trimmed bytes (for interning without building a String). */

@@ -135,13 +135,21 @@ public final class AvaCsv {
 
         static long rowHash(String videoId, int timestamp, double x1, double y1, double x2, double y2, int action,
                 int person) {
+            return withAction(boxHash(videoId, timestamp, x1, y1, x2, y2), action, person);
+        }
+
+        /** The part of {@link #rowHash} that rows of one box share (computed once per box). */
+        static long boxHash(String videoId, int timestamp, double x1, double y1, double x2, double y2) {
             long h = mix(videoId.hashCode());
             h = mix(h ^ timestamp);
             h = mix(h ^ Double.doubleToLongBits(x1));
             h = mix(h ^ Double.doubleToLongBits(y1));
             h = mix(h ^ Double.doubleToLongBits(x2));
-            h = mix(h ^ Double.doubleToLongBits(y2));
-            h = mix(h ^ ((long) action << 32 | (person & 0xffffffffL)));
+            return mix(h ^ Double.doubleToLongBits(y2));
+        }
+
+        static long withAction(long boxHash, int action, int person) {
+            long h = mix(boxHash ^ ((long) action << 32 | (person & 0xffffffffL)));
             return h == 0 ? 1 : h;
         }
 
@@ -264,6 +272,16 @@ public final class AvaCsv {
             Map<String, String> ids = new HashMap<>();
             String lastVid = null;
             byte[] lastBytes = new byte[0];
+            // a detector writes one row per class for the same box: the box columns are parsed once per box
+            byte[] boxBytes = new byte[256];
+            int boxLen = -1;
+            String boxVid = null;
+            int boxTs = 0;
+            double x1 = 0;
+            double y1 = 0;
+            double x2 = 0;
+            double y2 = 0;
+            long boxHash = 0;
             while (f.next()) {
                 rows++;
                 if (f.count() != 8) {
@@ -283,16 +301,22 @@ public final class AvaCsv {
                     lastBytes = f.fieldBytes(0);
                 }
                 int ts = f.parseIntegral(1, "timestamp");
-                double x1 = coordinate(f, 2, "x1");
-                double y1 = coordinate(f, 3, "y1");
-                double x2 = coordinate(f, 4, "x2");
-                double y2 = coordinate(f, 5, "y2");
+                if (boxLen < 0 || vid != boxVid || ts != boxTs || !f.fieldsEqual(2, 5, boxBytes, boxLen)) {
+                    x1 = coordinate(f, 2, "x1");
+                    y1 = coordinate(f, 3, "y1");
+                    x2 = coordinate(f, 4, "x2");
+                    y2 = coordinate(f, 5, "y2");
+                    boxHash = DuplicateCheck.boxHash(vid, ts, x1, y1, x2, y2);
+                    boxLen = f.packFields(2, 5, boxBytes);
+                    boxVid = vid;
+                    boxTs = ts;
+                }
                 int action = f.parseInt(6, "action_id");
                 if (action <= 0) {
                     throw f.error("column 7 (action_id): expected a positive action id, got " + action);
                 }
                 double score = f.parseDouble(7, "score");
-                runs.add(vid, ts, DuplicateCheck.rowHash(vid, ts, x1, y1, x2, y2, action, -1), f.lineNumber());
+                runs.add(vid, ts, DuplicateCheck.withAction(boxHash, action, -1), f.lineNumber());
                 sink.accept(vid, ts, x1, y1, x2, y2, action, score);
             }
         }

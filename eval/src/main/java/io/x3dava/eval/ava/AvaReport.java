@@ -13,7 +13,10 @@ import java.util.Locale;
 
 /** Renders an AVA result as an aligned text table and as JSON (NaN = no ground truth becomes null). */
 public final class AvaReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: printing the table alone does not load Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private AvaReport() {}
 
@@ -57,7 +60,7 @@ public final class AvaReport {
     }
 
     public static ObjectNode json(AvaEvaluationResult r) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("protocol", r.protocol().name().toLowerCase(Locale.ROOT));
         root.put("protocol_description", r.protocol().description());
         putNumber(root, "mAP", r.meanAp());
@@ -90,7 +93,7 @@ public final class AvaReport {
     }
 
     public static void writeJson(AvaEvaluationResult r, Path file) throws IOException {
-        AtomicFiles.writeString(file, JSON.writeValueAsString(json(r)) + "\n");
+        AtomicFiles.writeString(file, Json.MAPPER.writeValueAsString(json(r)) + "\n");
     }
 
     private static void putNumber(ObjectNode o, String key, double v) {

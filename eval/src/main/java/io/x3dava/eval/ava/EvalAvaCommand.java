@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + "get_ava_performance.py (numpy 1.24 tie order) by default.",
             "Prints per-class AP, the mAP, and the lowest/highest mAP over all orders of tied scores. Warnings "
                 + "(no common video id, most keyframes without detections) go to stderr.",
-            "Runs in a small heap: X3DAVA_JAVA_OPTS=-Xmx256m is enough for AVA val (~3.8M rows)."})
+            "Runs in a small heap (scripts/x3d-ava starts it with -Xmx512m, SerialGC, C1 only; AVA val's ~3.8M rows use"
+                + " ~110 MB resident)."})
 public final class EvalAvaCommand implements Callable<Integer> {
     @Option(names = {"-g", "--gt"}, required = true, description = "ground-truth CSV (e.g. ava_val_v2.2.csv)")
     Path groundTruth;
