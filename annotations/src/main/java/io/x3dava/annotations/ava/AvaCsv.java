@@ -3,11 +3,9 @@ package io.x3dava.annotations.ava;
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.CsvFiles;
-import io.x3dava.annotations.LineFields;
+import io.x3dava.annotations.CsvBytes;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +24,13 @@ public final class AvaCsv {
     /** Parsed common columns of one row, reused across lines to keep reading allocation-light. */
     private static final class RowParser {
         final Path file;
-        final LineFields f;
+        final CsvBytes f;
         final Map<String, String> videoIds = new HashMap<>();
         final DuplicateCheck duplicates;
 
-        RowParser(Path file) {
+        RowParser(Path file, CsvBytes f) {
             this.file = file;
-            this.f = new LineFields(file, ',', 8);
+            this.f = f;
             this.duplicates = new DuplicateCheck(file);
         }
 
@@ -69,11 +67,7 @@ public final class AvaCsv {
         }
 
         private double coordinate(int col, String name) throws AnnotationFormatException {
-            double v = f.parseDouble(col, name);
-            if (v < 0.0 || v > 1.0) {
-                throw f.error("column " + (col + 1) + " (" + name + "): expected a normalized coordinate in [0,1], got " + v);
-            }
-            return v;
+            return AvaCsv.coordinate(f, col, name);
         }
 
         void columns(int min, int max, String format) throws AnnotationFormatException {
@@ -100,16 +94,10 @@ public final class AvaCsv {
         }
 
         void add(Keyframe kf, AvaBox box, int action, int person, int line) throws AnnotationFormatException {
-            long h = mix(kf.videoId().hashCode());
-            h = mix(h ^ kf.timestamp());
-            h = mix(h ^ Double.doubleToLongBits(box.x1()));
-            h = mix(h ^ Double.doubleToLongBits(box.y1()));
-            h = mix(h ^ Double.doubleToLongBits(box.x2()));
-            h = mix(h ^ Double.doubleToLongBits(box.y2()));
-            h = mix(h ^ ((long) action << 32 | (person & 0xffffffffL)));
-            if (h == 0) {
-                h = 1;
-            }
+            add(rowHash(kf.videoId(), kf.timestamp(), box.x1(), box.y1(), box.x2(), box.y2(), action, person), line);
+        }
+
+        void add(long h, int line) throws AnnotationFormatException {
             int mask = hashes.length - 1;
             int i = (int) (h & mask);
             while (hashes[i] != 0) {
@@ -145,10 +133,202 @@ public final class AvaCsv {
             }
         }
 
+        static long rowHash(String videoId, int timestamp, double x1, double y1, double x2, double y2, int action,
+                int person) {
+            return withAction(boxHash(videoId, timestamp, x1, y1, x2, y2), action, person);
+        }
+
+        /** The part of {@link #rowHash} that rows of one box share (computed once per box). */
+        static long boxHash(String videoId, int timestamp, double x1, double y1, double x2, double y2) {
+            long h = mix(videoId.hashCode());
+            h = mix(h ^ timestamp);
+            h = mix(h ^ Double.doubleToLongBits(x1));
+            h = mix(h ^ Double.doubleToLongBits(y1));
+            h = mix(h ^ Double.doubleToLongBits(x2));
+            return mix(h ^ Double.doubleToLongBits(y2));
+        }
+
+        static long withAction(long boxHash, int action, int person) {
+            long h = mix(boxHash ^ ((long) action << 32 | (person & 0xffffffffL)));
+            return h == 0 ? 1 : h;
+        }
+
         private static long mix(long z) {
             z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
             z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
             return z ^ (z >>> 33);
+        }
+    }
+
+    private static double coordinate(CsvBytes f, int col, String name) throws AnnotationFormatException {
+        double v = f.parseDouble(col, name);
+        if (v < 0.0 || v > 1.0) {
+            throw f.error("column " + (col + 1) + " (" + name + "): expected a normalized coordinate in [0,1], got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * Duplicate rows of a detections file checked per run of rows of one keyframe, so that memory stays that of one
+     * keyframe (files are written keyframe by keyframe). When a keyframe comes back after another one, the file is not
+     * grouped and {@link #interleaved()} asks the caller for an exact second pass over the whole file.
+     */
+    private static final class KeyframeRunCheck {
+        private final Path file;
+        private long[] hashes = new long[1 << 10];
+        private int[] lines = new int[1 << 10];
+        private int[] stamps = new int[1 << 10];
+        private int generation = 1;
+        private int size;
+        private String video;
+        private int timestamp;
+        private boolean interleaved;
+        private final java.util.Set<Keyframe> finished = new java.util.HashSet<>();
+
+        KeyframeRunCheck(Path file) {
+            this.file = file;
+        }
+
+        boolean interleaved() {
+            return interleaved;
+        }
+
+        void add(String vid, int ts, long h, int line) throws AnnotationFormatException {
+            if (interleaved) {
+                return;
+            }
+            if (vid != video || ts != timestamp) {
+                if (video != null) {
+                    finished.add(new Keyframe(video, timestamp));
+                }
+                if (finished.contains(new Keyframe(vid, ts))) {
+                    interleaved = true;
+                    return;
+                }
+                video = vid;
+                timestamp = ts;
+                generation++;
+                size = 0;
+            }
+            if ((size + 1) * 2 > hashes.length) {
+                grow();
+            }
+            int mask = hashes.length - 1;
+            int i = (int) (h & mask);
+            while (stamps[i] == generation) {
+                if (hashes[i] == h) {
+                    throw new AnnotationFormatException(file, line,
+                            "duplicate row: same video, timestamp, box and action as line " + lines[i]
+                                    + " (expected each detection once)");
+                }
+                i = (i + 1) & mask;
+            }
+            stamps[i] = generation;
+            hashes[i] = h;
+            lines[i] = line;
+            size++;
+        }
+
+        private void grow() {
+            long[] oldH = hashes;
+            int[] oldL = lines;
+            int[] oldS = stamps;
+            hashes = new long[oldH.length * 2];
+            lines = new int[oldH.length * 2];
+            stamps = new int[oldH.length * 2];
+            int mask = hashes.length - 1;
+            for (int j = 0; j < oldH.length; j++) {
+                if (oldS[j] == generation) {
+                    int i = (int) (oldH[j] & mask);
+                    while (stamps[i] == generation) {
+                        i = (i + 1) & mask;
+                    }
+                    stamps[i] = generation;
+                    hashes[i] = oldH[j];
+                    lines[i] = oldL[j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Receives detection rows as primitives (no object per row). Rows of one video share one {@code videoId} instance,
+     * so a receiver can compare ids by reference.
+     */
+    @FunctionalInterface
+    public interface DetectionSink {
+        void accept(String videoId, int timestamp, double x1, double y1, double x2, double y2, int actionId, double score)
+                throws IOException;
+    }
+
+    /**
+     * Reads a detections file (8 columns, the 8th the score) with the checks of {@link #readDetections(Path)}, row by
+     * row into {@code sink}, without building objects per row: the path for files of millions of rows.
+     */
+    public static void scanDetections(Path file, DetectionSink sink) throws IOException {
+        int rows = 0;
+        KeyframeRunCheck runs = new KeyframeRunCheck(file);
+        try (CsvBytes f = CsvBytes.open(file, 8)) {
+            Map<String, String> ids = new HashMap<>();
+            String lastVid = null;
+            byte[] lastBytes = new byte[0];
+            // a detector writes one row per class for the same box: the box columns are parsed once per box
+            byte[] boxBytes = new byte[256];
+            int boxLen = -1;
+            String boxVid = null;
+            int boxTs = 0;
+            double x1 = 0;
+            double y1 = 0;
+            double x2 = 0;
+            double y2 = 0;
+            long boxHash = 0;
+            while (f.next()) {
+                rows++;
+                if (f.count() != 8) {
+                    throw f.error("expected 8 columns (video_id,timestamp,x1,y1,x2,y2,action_id,score), got "
+                            + (f.count() > 8 ? "more than 8" : String.valueOf(f.count())));
+                }
+                String vid;
+                if (lastVid != null && f.fieldEquals(0, lastBytes, lastBytes.length)) {
+                    vid = lastVid;
+                } else {
+                    vid = f.text(0);
+                    if (vid.isEmpty()) {
+                        throw f.error("column 1 (video_id): expected a video id, got an empty field");
+                    }
+                    vid = ids.computeIfAbsent(vid, v -> v);
+                    lastVid = vid;
+                    lastBytes = f.fieldBytes(0);
+                }
+                int ts = f.parseIntegral(1, "timestamp");
+                if (boxLen < 0 || vid != boxVid || ts != boxTs || !f.fieldsEqual(2, 5, boxBytes, boxLen)) {
+                    x1 = coordinate(f, 2, "x1");
+                    y1 = coordinate(f, 3, "y1");
+                    x2 = coordinate(f, 4, "x2");
+                    y2 = coordinate(f, 5, "y2");
+                    boxHash = DuplicateCheck.boxHash(vid, ts, x1, y1, x2, y2);
+                    boxLen = f.packFields(2, 5, boxBytes);
+                    boxVid = vid;
+                    boxTs = ts;
+                }
+                int action = f.parseInt(6, "action_id");
+                if (action <= 0) {
+                    throw f.error("column 7 (action_id): expected a positive action id, got " + action);
+                }
+                double score = f.parseDouble(7, "score");
+                runs.add(vid, ts, DuplicateCheck.withAction(boxHash, action, -1), f.lineNumber());
+                sink.accept(vid, ts, x1, y1, x2, y2, action, score);
+            }
+        }
+        if (rows == 0) {
+            throw new AnnotationFormatException(file, 0, "file is empty; expected AVA CSV rows");
+        }
+        if (runs.interleaved()) {
+            // keyframes are not grouped: check duplicates over the whole file (exact, with a table of all rows)
+            readLines(file, p -> {
+                Keyframe kf = p.keyframe();
+                p.duplicates.add(kf, p.box(false), p.f.parseInt(6, "action_id"), -1, p.f.lineNumber());
+            });
         }
     }
 
@@ -161,17 +341,10 @@ public final class AvaCsv {
         if (!Files.isRegularFile(file)) {
             throw new AnnotationFormatException(file, 0, "file not found (expected an AVA CSV file)");
         }
-        RowParser p = new RowParser(file);
-        int lineNo = 0;
         int rows = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                p.f.split(line, lineNo);
+        try (CsvBytes in = CsvBytes.open(file, 8)) {
+            RowParser p = new RowParser(file, in);
+            while (in.next()) {
                 handler.accept(p);
                 rows++;
             }
@@ -209,18 +382,14 @@ public final class AvaCsv {
 
     /** Streaming variant for very large files (a full AVA val run has ~3.4M rows). */
     public static void readDetections(Path file, Consumer<AvaDetectionRow> sink) throws IOException {
-        readLines(file, p -> {
-            p.columns(8, 8, "video_id,timestamp,x1,y1,x2,y2,action_id,score");
-            Keyframe kf = p.keyframe();
-            AvaBox box = p.box(false);
-            int action = p.f.parseInt(6, "action_id");
-            if (action <= 0) {
-                throw p.f.error("column 7 (action_id): expected a positive action id, got " + action);
+        Keyframe[] last = new Keyframe[1];
+        scanDetections(file, (vid, ts, x1, y1, x2, y2, action, score) -> {
+            Keyframe kf = last[0];
+            if (kf == null || kf.videoId() != vid || kf.timestamp() != ts) {
+                kf = new Keyframe(vid, ts);
+                last[0] = kf;
             }
-            double score = p.f.parseDouble(7, "score");
-            AvaDetectionRow row = new AvaDetectionRow(kf, box, action, score);
-            p.duplicates.add(kf, box, action, -1, p.f.lineNumber());
-            sink.accept(row);
+            sink.accept(new AvaDetectionRow(kf, new AvaBox(x1, y1, x2, y2), action, score));
         });
     }
 

@@ -2,11 +2,9 @@ package io.x3dava.annotations.ava;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.annotations.LineFields;
+import io.x3dava.annotations.CsvBytes;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -22,16 +20,9 @@ public final class AvaExclusions {
             throw new AnnotationFormatException(file, 0, "file not found (expected an excluded-timestamps CSV)");
         }
         Set<Keyframe> out = new TreeSet<>();
-        LineFields f = new LineFields(file, ',', 2);
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (f.split(line, n) != 2) {
+        try (CsvBytes f = CsvBytes.open(file, 2)) {
+            while (f.next()) {
+                if (f.count() != 2) {
                     throw f.error("expected 2 columns (video_id,timestamp), got " + (f.count() > 2 ? "more" : f.count()));
                 }
                 if (f.isEmpty(0)) {

@@ -4,6 +4,9 @@ import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,11 +147,44 @@ public final class LabelMap {
         }
     }
 
+    /**
+     * Largest class id a label map file may use. AVA uses 1..80; the official evaluator allocates arrays of the largest
+     * id, so a huge id is a typo, not a class.
+     */
+    public static final int MAX_ID = 100_000;
+
+    /** The file as UTF-8 text; bytes that are not UTF-8 are reported with their line. */
+    private static String utf8(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            // find the first bad byte's line for the message
+            int line = 1;
+            var dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+            int i = 0;
+            while (i < bytes.length) {
+                int len = (bytes[i] & 0x80) == 0 ? 1 : (bytes[i] & 0xE0) == 0xC0 ? 2 : (bytes[i] & 0xF0) == 0xE0 ? 3 : 4;
+                try {
+                    dec.reset().decode(ByteBuffer.wrap(bytes, i, Math.min(len, bytes.length - i)));
+                } catch (CharacterCodingException bad) {
+                    break;
+                }
+                line += bytes[i] == '\n' ? 1 : 0;
+                i += len;
+            }
+            throw new AnnotationFormatException(file, line, "expected UTF-8 text, got bytes that are not UTF-8 "
+                    + "(a Latin-1 or binary file?)");
+        }
+    }
+
     public static LabelMap read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new AnnotationFormatException(file, 0, "file not found (expected a label map .pbtxt)");
+            throw new AnnotationFormatException(file, 0, Files.isDirectory(file)
+                    ? "is a directory; expected a label map .pbtxt file" : "file not found (expected a label map .pbtxt)");
         }
-        Tokens t = new Tokens(file, Files.readString(file, StandardCharsets.UTF_8));
+        Tokens t = new Tokens(file, utf8(file));
         List<LabelMapEntry> entries = new ArrayList<>();
         Map<Integer, Integer> idLines = new TreeMap<>();
         String tok;
@@ -189,7 +225,11 @@ public final class LabelMap {
                         try {
                             id = Integer.parseInt(value);
                         } catch (NumberFormatException e) {
-                            throw t.error("expected an integer class id, got '" + value + "'");
+                            id = null;
+                        }
+                        // the official evaluator sizes its per-class arrays by the largest id and indexes them by id - 1
+                        if (id == null || id < 1 || id > MAX_ID) {
+                            throw t.error("expected a class id between 1 and " + MAX_ID + ", got '" + value + "'");
                         }
                     }
                     case "label_type" -> type = value.startsWith("\"") ? value.substring(1) : value;

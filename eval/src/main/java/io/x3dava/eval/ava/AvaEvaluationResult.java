@@ -10,6 +10,10 @@ import java.util.List;
  *     removal of boxes with no area)
  * @param groundTruthRowsIgnored ground-truth rows whose action is not in the label map (ignored, as officially)
  * @param detectionRowsIgnored detection rows whose action is not in the label map (ignored, as officially)
+ * @param meanApLowest lowest mAP over all orders of tied scores (the per-keyframe cap's choice taken as given)
+ * @param meanApHighest highest mAP over all orders of tied scores
+ * @param mixedTieDetections detections in groups of equal scores mixing TPs and FPs, over the classes with ground truth
+ * @param warnings signs that the inputs do not belong together (no common video, most keyframes without detections)
  */
 public record AvaEvaluationResult(
         AvaProtocol protocol,
@@ -20,9 +24,14 @@ public record AvaEvaluationResult(
         long detectionRowsRead,
         long detectionsEvaluated,
         long groundTruthRowsIgnored,
-        long detectionRowsIgnored) {
+        long detectionRowsIgnored,
+        double meanApLowest,
+        double meanApHighest,
+        long mixedTieDetections,
+        List<String> warnings) {
 
     public AvaEvaluationResult {
         classes = List.copyOf(classes);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -10,6 +10,12 @@ final class ClassMatcher {
 
     static void match(RowTable det, int[] detRows, int nd, RowTable gt, int[] gtRows, int ng, double threshold,
             boolean[] tpOut, boolean[] gtClaimed) {
+        match(det, detRows, 0, nd, gt, gtRows, 0, ng, threshold, tpOut, gtClaimed);
+    }
+
+    /** Detections {@code detRows[detOff .. detOff+nd)}, ground truth {@code gtRows[gtOff .. gtOff+ng)}. */
+    static void match(RowTable det, int[] detRows, int detOff, int nd, RowTable gt, int[] gtRows, int gtOff, int ng,
+            double threshold, boolean[] tpOut, boolean[] gtClaimed) {
         for (int g = 0; g < ng; g++) {
             gtClaimed[g] = false;
         }
@@ -18,10 +24,11 @@ final class ClassMatcher {
             if (ng == 0) {
                 continue;
             }
+            int row = detRows[detOff + i];
             int best = 0;
-            double bestIou = det.iou(detRows[i], gt, gtRows[0]);
+            double bestIou = det.iou(row, gt, gtRows[gtOff]);
             for (int g = 1; g < ng; g++) {
-                double iou = det.iou(detRows[i], gt, gtRows[g]);
+                double iou = det.iou(row, gt, gtRows[gtOff + g]);
                 if (iou > bestIou) {
                     bestIou = iou;
                     best = g;

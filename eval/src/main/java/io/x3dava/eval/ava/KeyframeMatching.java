@@ -50,7 +50,7 @@ public final class KeyframeMatching {
         Integer[] order = new Integer[nd];
         for (int i = 0; i < nd; i++) {
             order[i] = i;
-            valid[i] = det.y1[i] < det.y2[i] && det.x1[i] < det.x2[i];
+            valid[i] = det.valid(i);
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(-det.score[a] + 0.0, -det.score[b] + 0.0));
         java.util.Set<Integer> classes = new java.util.TreeSet<>();

@@ -1,19 +1,28 @@
 package io.x3dava.eval.ava;
 
+import io.x3dava.annotations.ava.Keyframe;
+
 import java.util.Arrays;
 
 /**
  * The rows of one keyframe, kept exactly as the official read_csv keeps them: a Python heapq (CPython's push / replace
- * algorithm on (score, action, y1, x1, y2, x2) tuples) when capped, else the file order. {@link #ordered()} then gives the
- * final order (stable sort by decreasing score over the heap array, or the file order for SlowFast's copy).
+ * algorithm on (score, action, y1, x1, y2, x2) tuples) when capped, else the file order. {@link #ordered} then gives the
+ * final order (stable sort by decreasing score over the heap array, or the file order for SlowFast's copy). Under
+ * {@link AvaProtocol#STABLE} the heap orders (score, file position) instead, so ties resolve in file order.
  */
 final class KeyframeRows {
+    final Keyframe keyframe;
+    final boolean excluded;
     private final RowTable table;
+    private final boolean fileOrderTies;
     private int[] rows = new int[8];
     private int size;
 
-    KeyframeRows(RowTable table) {
+    KeyframeRows(Keyframe keyframe, boolean excluded, RowTable table, boolean fileOrderTies) {
+        this.keyframe = keyframe;
+        this.excluded = excluded;
         this.table = table;
+        this.fileOrderTies = fileOrderTies;
     }
 
     int size() {
@@ -25,21 +34,30 @@ final class KeyframeRows {
         return rows[0];
     }
 
-    /** Appends (uncapped) or pushes onto the heap; with a capacity, replaces the smallest when the score is larger. */
-    void add(int row, int capacity, boolean heap) {
-        if (capacity < 1 || size < capacity) {
-            if (size == rows.length) {
-                rows = Arrays.copyOf(rows, size * 2);
-            }
-            rows[size++] = row;
-            if (heap) {
-                siftDown(0, size - 1);
-            }
-        } else if (table.score[row] > table.score[rows[0]]) {
-            // heapreplace: the smallest tuple leaves the heap
-            rows[0] = row;
-            siftUp(0);
+    private boolean less(int a, int b) {
+        if (fileOrderTies) {
+            double sa = table.score[a];
+            double sb = table.score[b];
+            // the smallest is the lowest score, and among equal scores the latest row: it leaves first
+            return sa < sb || (sa == sb && table.seq[a] > table.seq[b]);
         }
+        return table.tupleLess(a, b);
+    }
+
+    /** Appends in file order, or pushes onto the heap (heapq.heappush). */
+    void add(int row, boolean heap) {
+        if (size == rows.length) {
+            rows = Arrays.copyOf(rows, size * 2);
+        }
+        rows[size++] = row;
+        if (heap) {
+            siftDown(0, size - 1);
+        }
+    }
+
+    /** heapq.heapreplace after the caller overwrote the smallest row's slot with the new row. */
+    void replacedMin() {
+        siftUp(0);
     }
 
     /** CPython heapq._siftdown. */
@@ -48,7 +66,7 @@ final class KeyframeRows {
         while (pos > startPos) {
             int parentPos = (pos - 1) >> 1;
             int parent = rows[parentPos];
-            if (table.tupleLess(newItem, parent)) {
+            if (less(newItem, parent)) {
                 rows[pos] = parent;
                 pos = parentPos;
                 continue;
@@ -66,7 +84,7 @@ final class KeyframeRows {
         int childPos = 2 * pos + 1;
         while (childPos < endPos) {
             int rightPos = childPos + 1;
-            if (rightPos < endPos && !table.tupleLess(rows[childPos], rows[rightPos])) {
+            if (rightPos < endPos && !less(rows[childPos], rows[rightPos])) {
                 childPos = rightPos;
             }
             rows[pos] = rows[childPos];
@@ -77,18 +95,19 @@ final class KeyframeRows {
         siftDown(startPos, pos);
     }
 
-    /** Final row order: stable sort by decreasing score (Python's sorted with key -score), or as stored. */
+    /**
+     * Final row order: stable sort by decreasing score (Python's sorted with key -score) over the stored order, with
+     * file position breaking ties under the stable protocol; or as stored.
+     */
     int[] ordered(boolean sortByScore) {
         int[] out = Arrays.copyOf(rows, size);
         if (sortByScore) {
-            Integer[] boxed = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                boxed[i] = out[i];
-            }
-            // Arrays.sort on objects is a stable merge sort, like Python's sorted
-            Arrays.sort(boxed, (a, b) -> Double.compare(-table.score[a] + 0.0, -table.score[b] + 0.0));
-            for (int i = 0; i < size; i++) {
-                out[i] = boxed[i];
+            double[] s = table.score;
+            int[] seq = table.seq;
+            if (fileOrderTies) {
+                IntSort.sort(out, size, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(seq[a], seq[b]));
+            } else {
+                IntSort.sort(out, size, (a, b) -> s[a] > s[b] ? -1 : s[a] < s[b] ? 1 : 0);
             }
         }
         return out;

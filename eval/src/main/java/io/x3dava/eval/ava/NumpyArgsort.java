@@ -2,12 +2,15 @@ package io.x3dava.eval.ava;
 
 /**
  * numpy's default {@code np.argsort(a)} (kind='quicksort': introsort with median-of-3 partitioning, insertion sort
- * below 16 elements and a heapsort fallback) for float64, replicated step by step. The official evaluator orders
+ * on partitions of at most 16 elements and a heapsort fallback) for float64, replicated step by step from numpy 1.24's
+ * npysort/quicksort.cpp ({@code aquicksort_<npy::double_tag>}: SMALL_QUICKSORT is 15 there and the partition loop runs
+ * while {@code pr - pl > 15}). The official evaluator orders
  * detections with {@code np.argsort(scores)[::-1]}; with tied scores the resulting order, and so the AP, depends on
  * exactly this algorithm, which is not stable.
  */
 final class NumpyArgsort {
-    private static final int SMALL_QUICKSORT = 16;
+    private static final int SMALL_QUICKSORT = 15;
+    /** PYA_QS_STACK = NPY_BITSOF_INTP * 2. */
     private static final int STACK = 128;
 
     private NumpyArgsort() {}
