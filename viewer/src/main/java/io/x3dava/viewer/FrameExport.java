@@ -8,16 +8,18 @@ import java.nio.file.Path;
 public final class FrameExport {
     private FrameExport() {}
 
-    /** Decodes the first frame at or after the video time, draws its overlay and writes the PNG; returns the frame. */
-    public static VideoFrame export(FrameSource source, OverlayQuery query, OverlaySettings settings, String videoId,
-            TimeMapping time, double videoTime, Path target) throws IOException {
+    /** Decodes the frame nearest to the video time, draws its overlay and writes the PNG; returns the frame drawn. */
+    public static VideoFrame export(FrameCursor source, OverlayQuery query, OverlaySettings settings, String videoId,
+            TimeMapping time, double videoTime, ExportSize size, Path target) throws IOException {
         source.seek(videoTime);
         VideoFrame f = source.next();
         if (f == null) {
-            throw new IOException("no frame at " + videoTime + " s (the video is " + source.duration() + " s long)");
+            throw new IOException(target + ": no frame at " + videoTime + " s (the video is " + source.duration() + " s long)");
         }
-        BufferedImage img = new OverlayPainter().annotate(f.image(), query.at(videoId, time.avaTime(f.time()), settings));
+        int[] wh = size.of(f.width(), f.height(), false);
+        BufferedImage img = new OverlayPainter().annotate(f.image(),
+                query.at(videoId, time.avaTime(f.time()), settings), wh[0], wh[1]);
         PngExport.write(img, target);
-        return new VideoFrame(img, f.time());
+        return f;
     }
 }

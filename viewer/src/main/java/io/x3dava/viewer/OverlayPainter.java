@@ -42,12 +42,16 @@ public final class OverlayPainter {
         }
     }
 
-    /** A copy of the frame with the overlay drawn on it (3-byte BGR, the layout FFmpeg's converter expects). */
-    public BufferedImage annotate(BufferedImage frame, FrameOverlay overlay) {
-        BufferedImage out = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    /**
+     * The frame scaled to (width, height) with the overlay drawn on it at that size (3-byte BGR, the layout FFmpeg's
+     * converter expects). Scaling is bilinear, as the viewer's canvas.
+     */
+    public BufferedImage annotate(BufferedImage frame, FrameOverlay overlay, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
-            g.drawImage(frame, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(frame, 0, 0, width, height, null);
             paint(g, overlay.boxes(), out.getWidth(), out.getHeight());
         } finally {
             g.dispose();

@@ -19,7 +19,6 @@ import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -38,6 +37,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -105,7 +106,7 @@ public final class ViewerWindow {
         this.player = new Player(new Player.Listener() {
             @Override
             public void frame(VideoFrame f) {
-                latest.set(new Shown(SwingFXUtils.toFXImage(f.image(), null), f.time()));
+                latest.set(new Shown(fxImage(f), f.time()));
                 if (drawPending.compareAndSet(false, true)) {
                     Platform.runLater(ViewerWindow.this::drawLatest);
                 }
@@ -182,14 +183,16 @@ public final class ViewerWindow {
     public CompletableFuture<Void> openVideo(Path path) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return FrameSource.open(path);
+                return FrameCursor.open(path);
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, loader).thenAcceptAsync(src -> {
             videoPath = path;
             frameRate = src.frameRate();
-            timeline.setMax(Math.max(src.duration(), 1 / frameRate));
+            // one frame per keyframe: the one within half a frame of it
+            settings = settings.withKeyframeTolerance(src.clock().halfFrame());
+            timeline.setMax(Math.max(src.duration() - 1 / frameRate, 1 / frameRate));
             stage.setTitle("X3D-AVA viewer: " + path.getFileName());
             selectVideo(model.videoIdFor(src.videoId()));
             player.open(src);
@@ -575,8 +578,8 @@ public final class ViewerWindow {
         String vid = videoId;
         double t = imageTime;
         CompletableFuture.runAsync(() -> {
-            try (FrameSource fs = FrameSource.open(src)) {
-                FrameExport.export(fs, q, s, vid, tm, t, f.toPath());
+            try (FrameCursor fs = FrameCursor.open(src)) {
+                FrameExport.export(fs, q, s, vid, tm, t, new ExportSize(ExportSize.DEFAULT_MIN_SHORT_SIDE), f.toPath());
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -596,12 +599,12 @@ public final class ViewerWindow {
             return;
         }
         Path src = videoPath;
-        VideoExport export = new VideoExport(query, settings);
+        VideoExport export = new VideoExport(query, settings, new ExportSize(ExportSize.DEFAULT_MIN_SHORT_SIDE));
         TimeMapping tm = time;
         String vid = videoId;
         status.setText("Exporting " + f + " ...");
         CompletableFuture.supplyAsync(() -> {
-            try (FrameSource fs = FrameSource.open(src)) {
+            try (FrameCursor fs = FrameCursor.open(src)) {
                 double total = fs.duration();
                 return export.export(fs, vid, tm, 0, Double.POSITIVE_INFINITY, f.toPath(), t -> {
                     Platform.runLater(() -> status.setText(String.format(Locale.ROOT, "Exporting %s: %.0f%%", f.getName(),
@@ -613,6 +616,14 @@ public final class ViewerWindow {
             }
         }, loader).thenAcceptAsync(n -> status.setText("Wrote " + f + " (" + n + " frames)"), Platform::runLater)
                 .whenComplete(failureDialog("Cannot export " + f));
+    }
+
+    /** RGB bytes straight into a JavaFX image (no per-pixel Java loop). */
+    private static Image fxImage(VideoFrame f) {
+        WritableImage img = new WritableImage(f.width(), f.height());
+        img.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
+                f.width() * 3);
+        return img;
     }
 
     private static String number(double v) {
