@@ -107,6 +107,18 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /** Shows frame {@code index} (a keyframe jump); queued like {@link #seek}, so a newer seek wins. */
+    public void seekFrame(long index) {
+        long gen = seekGeneration.incrementAndGet();
+        commands.add(() -> {
+            if (source == null || gen != seekGeneration.get()) {
+                return false;
+            }
+            source.seekFrame(index);
+            return showNext();
+        });
+    }
+
     /** One frame forward or back (pauses). */
     public void step(int frames) {
         commands.add(() -> {

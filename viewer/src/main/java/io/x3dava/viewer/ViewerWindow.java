@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,8 +86,10 @@ public final class ViewerWindow {
     private String videoId;
     private Path videoPath;
     private double frameRate = 30;
+    private FrameClock clock;
     private Image image;
     private double imageTime;
+    private long imageIndex;
     private Integer tableKeyframe;
     private boolean timelineFromPlayer;
     private volatile double shownVideoTime = Double.NaN;
@@ -96,7 +99,7 @@ public final class ViewerWindow {
     private final AtomicReference<Shown> latest = new AtomicReference<>();
     private final AtomicBoolean drawPending = new AtomicBoolean();
 
-    private record Shown(Image image, double time) {}
+    private record Shown(Image image, long index, double time) {}
 
     public ViewerWindow(Stage stage, OverlaySettings initial, TimeMapping initialTime) {
         this.stage = stage;
@@ -106,7 +109,7 @@ public final class ViewerWindow {
         this.player = new Player(new Player.Listener() {
             @Override
             public void frame(VideoFrame f) {
-                latest.set(new Shown(fxImage(f), f.time()));
+                latest.set(new Shown(fxImage(f), f.index(), f.time()));
                 if (drawPending.compareAndSet(false, true)) {
                     Platform.runLater(ViewerWindow.this::drawLatest);
                 }
@@ -190,6 +193,7 @@ public final class ViewerWindow {
         }, loader).thenAcceptAsync(src -> {
             videoPath = path;
             frameRate = src.frameRate();
+            clock = src.clock();
             // one frame per keyframe: the one within half a frame of it
             settings = settings.withKeyframeTolerance(src.clock().halfFrame());
             timeline.setMax(Math.max(src.duration() - 1 / frameRate, 1 / frameRate));
@@ -321,6 +325,7 @@ public final class ViewerWindow {
         }
         image = s.image();
         imageTime = s.time();
+        imageIndex = s.index();
         timelineFromPlayer = true;
         timeline.setValue(s.time());
         timelineFromPlayer = false;
@@ -358,14 +363,13 @@ public final class ViewerWindow {
     }
 
     private void jumpKeyframe(boolean forward) {
-        if (videoId == null) {
+        if (videoId == null || clock == null) {
             return;
         }
-        double ava = time.avaTime(imageTime);
-        double tol = settings.keyframeTolerance();
-        Integer k = forward ? query.nextKeyframe(videoId, ava, tol) : query.previousKeyframe(videoId, ava, tol);
-        if (k != null) {
-            seekAvaTime(k);
+        KeyframeNavigator nav = new KeyframeNavigator(query, videoId, time, clock);
+        OptionalLong frame = forward ? nav.next(imageIndex) : nav.previous(imageIndex);
+        if (frame.isPresent()) {
+            player.seekFrame(frame.getAsLong());
         } else {
             status.setText("No " + (forward ? "next" : "previous") + " keyframe for " + videoId);
         }
