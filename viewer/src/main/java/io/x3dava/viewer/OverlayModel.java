@@ -138,11 +138,6 @@ public final class OverlayModel {
         return List.copyOf(ids);
     }
 
-    /** The loaded label map, or null. */
-    public LabelMap loadedLabelMap() {
-        return labelMap;
-    }
-
     /** The loaded label map, or one naming every class present in the files "action N". */
     public LabelMap labelMap() {
         if (labelMap != null) {

@@ -91,6 +91,7 @@ public final class ViewerWindow {
     private double imageTime;
     private long imageIndex;
     private Integer tableKeyframe;
+    private ClassFilter tableFilter;
     private boolean timelineFromPlayer;
     private volatile double shownVideoTime = Double.NaN;
     private CanvasPainter.Viewport viewport;
@@ -340,9 +341,11 @@ public final class ViewerWindow {
         Integer kf = videoId == null ? null : query.currentKeyframe(videoId, ava, settings.keyframeTolerance());
         timeLabel.setText(String.format(Locale.ROOT, "%s  |  t %.3f s  |  AVA %.3f  |  keyframe %s",
                 videoId == null ? "-" : videoId, imageTime, ava, kf == null ? "-" : kf));
-        if (!java.util.Objects.equals(kf, tableKeyframe)) {
+        if (!java.util.Objects.equals(kf, tableKeyframe) || settings.filter() != tableFilter) {
             tableKeyframe = kf;
-            table.setItems(FXCollections.observableArrayList(kf == null ? List.of() : BoxTableRow.of(model, videoId, kf)));
+            tableFilter = settings.filter();
+            table.setItems(FXCollections.observableArrayList(
+                    kf == null ? List.of() : BoxTableRow.of(model, videoId, kf, settings.filter())));
         }
     }
 

@@ -102,11 +102,14 @@ class PlayerAndFilesTest {
         OverlayModel m = new OverlayModel(List.of(
                 Rows.det("v", 3, OverlayQueryTest.A1, 2, 0.1), Rows.det("v", 3, OverlayQueryTest.A1, 1, 0.7)),
                 List.of(Rows.gt("v", 3, OverlayQueryTest.A1, 4, 0)), OverlayQueryTest.LABELS, Set.of());
-        List<BoxTableRow> rows = BoxTableRow.of(m, "v", 3);
+        List<BoxTableRow> rows = BoxTableRow.of(m, "v", 3, ClassFilter.all());
         assertEquals(List.of("stand", "sit", "watch"), rows.stream().map(BoxTableRow::action).toList());
         assertEquals("1", rows.get(0).box());
         assertEquals("GT 1", rows.get(2).box());
         assertTrue(Double.isNaN(rows.get(2).score()));
+        // the table follows the class filter
+        assertEquals(List.of("sit", "watch"), BoxTableRow.of(m, "v", 3, ClassFilter.only(Set.of(2, 4))).stream()
+                .map(BoxTableRow::action).toList());
     }
 
     @Test
