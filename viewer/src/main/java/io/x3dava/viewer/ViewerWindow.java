@@ -173,6 +173,9 @@ public final class ViewerWindow {
         if (f.groundTruth() != null) {
             loadGroundTruth(f.groundTruth());
         }
+        if (f.tracks() != null) {
+            loadTracks(f.tracks());
+        }
         if (s.video() != null) {
             openVideo(s.video()).thenRun(() -> Platform.runLater(() -> {
                 if (s.videoId() != null) {
@@ -224,6 +227,13 @@ public final class ViewerWindow {
         return load("label map " + pbtxt, () -> {
             LabelMap map = LabelMap.read(pbtxt);
             return m -> m.withLabelMap(map);
+        });
+    }
+
+    public CompletableFuture<Void> loadTracks(Path json) {
+        return load("tracks " + json, () -> {
+            TrackFile t = TrackFile.read(json);
+            return m -> m.withTracks(t);
         });
     }
 
@@ -507,6 +517,7 @@ public final class ViewerWindow {
                 item("Open ground-truth CSV...", () -> choose("Open ground truth", "*.csv", this::loadGroundTruth)),
                 item("Open label map...", () -> choose("Open label map", "*.pbtxt", this::loadLabelMap)),
                 item("Open excluded timestamps...", () -> choose("Open excluded timestamps", "*.csv", this::loadExclusions)),
+                item("Open tracks (tracks.json)...", () -> choose("Open tracks", "*.json", this::loadTracks)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Export frame as PNG...", this::exportPng),
                 item("Export annotated video as MP4...", this::exportMp4),
@@ -559,8 +570,9 @@ public final class ViewerWindow {
                 case GROUND_TRUTH -> loadGroundTruth(p);
                 case LABEL_MAP -> loadLabelMap(p);
                 case EXCLUSIONS -> loadExclusions(p);
+                case TRACKS -> loadTracks(p);
                 case UNKNOWN -> showError("Cannot open " + p.getFileName(), new IOException(p
-                        + ": not a video, frame folder, AVA CSV (7-8 columns, or 2 for exclusions) or .pbtxt label map"));
+                        + ": not a video, frame folder, AVA CSV (7-8 columns, or 2 for exclusions), .pbtxt label map or tracks .json"));
             }
         } catch (IOException ex) {
             showError("Cannot open " + p, ex);
