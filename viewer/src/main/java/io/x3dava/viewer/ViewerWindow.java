@@ -375,7 +375,8 @@ public final class ViewerWindow {
         seekVideoTime(time.videoTime(ava));
     }
 
-    private void jumpKeyframe(boolean forward) {
+    /** "Keyframe >|" (forward) and "|< Keyframe": to the frame of the next / previous keyframe. */
+    public void jumpKeyframe(boolean forward) {
         if (videoId == null || clock == null) {
             return;
         }
