@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * Puts label blocks where they overlap no other label (nor the legend): preferably just above the box, else inside its
- * top, else below it, left- or right-aligned; failing all six, the free position nearest to "above" found on a 2 px grid
- * over the image. Greedy, boxes in the order given; only when the image has no free room left does a block overlap.
+ * top, else below it, left- or right-aligned; failing all six, the free position nearest (L1) to "above". That nearest
+ * position has each coordinate either at the preferred one, at the image border or flush with a placed block's edge, so
+ * only those candidates are tried (n^2 per label, not a pixel scan: fast enough to redraw on every frame). Greedy, boxes
+ * in the order given; only when the image has no free room left does a block overlap.
  */
 public final class LabelPlacer {
-    private static final double GRID = 2;
-
     private final double imageW;
     private final double imageH;
     private final List<LabelRect> taken;
@@ -36,10 +36,24 @@ public final class LabelPlacer {
                 }
             }
         }
+        List<Double> xs = new ArrayList<>(List.of(preferred.x(), 0.0, imageW - w));
+        List<Double> ysFree = new ArrayList<>(List.of(preferred.y(), 0.0, imageH - h));
+        for (LabelRect t : taken) {
+            xs.add(t.x() + t.w());
+            xs.add(t.x() - w);
+            ysFree.add(t.y() + t.h());
+            ysFree.add(t.y() - h);
+        }
         LabelRect best = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (double y = 0; y + h <= imageH + 1e-9; y += GRID) {
-            for (double x = 0; x + w <= imageW + 1e-9; x += GRID) {
+        for (double x : xs) {
+            if (x < -1e-9 || x + w > imageW + 1e-9) {
+                continue;
+            }
+            for (double y : ysFree) {
+                if (y < -1e-9 || y + h > imageH + 1e-9) {
+                    continue;
+                }
                 double cost = Math.abs(x - preferred.x()) + Math.abs(y - preferred.y());
                 if (cost < bestCost) {
                     LabelRect r = block.at(x, y);
