@@ -170,5 +170,9 @@ class KeyframeStepsTest {
             assertTrue(TestVideos.near(px, Palette.rgb(1 + k % 2), 2),
                     String.format("--at %d: box of class %d expected, pixel %06x", k, 1 + k % 2, px));
         }
+        // past the end of the video (150 frames = 5 s): bad input, not silently the last frame
+        assertEquals(2, CommandLines.execute(new ExportCommand(), "--video", video.toString(), "--offset", "900",
+                "--png", dir.resolve("late.png").toString(), "--at", "950"));
+        assertTrue(!Files.exists(dir.resolve("late.png")));
     }
 }
