@@ -26,8 +26,9 @@ public final class KeyframeOverlay {
     public List<DrawnBox> boxes(String videoId, int timestamp, OverlaySettings s) {
         List<DetectedPerson> persons = model.detectionsAt(videoId, timestamp);
         List<LabeledBox> truths = model.groundTruthAt(videoId, timestamp);
-        // judged only where the evaluator would judge: ground truth loaded and the keyframe not excluded
-        boolean judged = model.hasGroundTruth() && !model.isExcluded(videoId, timestamp);
+        // judged only where the evaluator would judge: both files loaded and the keyframe not excluded (with ground
+        // truth alone there is nothing to judge: its boxes are plain GT, not "missed")
+        boolean judged = model.hasGroundTruth() && model.hasDetections() && !model.isExcluded(videoId, timestamp);
 
         List<ShownAction> shown = new ArrayList<>();
         List<KeyframeMatching.Detection> dets = new ArrayList<>();

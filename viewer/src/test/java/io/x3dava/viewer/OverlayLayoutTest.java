@@ -97,6 +97,15 @@ class OverlayLayoutTest {
     }
 
     @Test
+    void groundTruthAloneIsPlainGroundTruthNotMissed() {
+        OverlayModel m = new OverlayModel(List.of(), List.of(Rows.gt("v", 3, Rows.box(0.1, 0.1, 0.5, 0.9), 4, 0)), null,
+                Set.of());
+        List<DrawnBox> boxes = new OverlayQuery(m).at("v", 3, OverlaySettings.defaults()).boxes();
+        assertEquals(List.of(BoxStyle.GROUND_TRUTH), boxes.stream().map(DrawnBox::style).toList());
+        assertEquals(List.of("GT action 4"), boxes.get(0).labelLines());
+    }
+
+    @Test
     void legendListsTheStylesOnScreenOnly() {
         OverlayDrawing.Placed none = draw(List.of(), 640, 480);
         assertEquals(null, none.legend());
