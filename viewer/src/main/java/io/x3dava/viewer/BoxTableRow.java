@@ -14,12 +14,18 @@ import java.util.Locale;
  */
 public record BoxTableRow(String box, String coordinates, int actionId, String action, double score) {
 
-    /** The rows of a keyframe: every detection score (not only the shown ones), then the ground truth. */
-    public static List<BoxTableRow> of(OverlayModel model, String videoId, int timestamp) {
+    /**
+     * The rows of a keyframe: every detection score of the classes the filter shows (all scores, not only those above
+     * the threshold: the table is where low scores are looked up), then the ground truth of those classes.
+     */
+    public static List<BoxTableRow> of(OverlayModel model, String videoId, int timestamp, ClassFilter filter) {
         List<BoxTableRow> out = new ArrayList<>();
         List<DetectedPerson> dets = model.detectionsAt(videoId, timestamp);
         for (int i = 0; i < dets.size(); i++) {
             for (ActionScore s : dets.get(i).scores()) {
+                if (!filter.accepts(s.actionId())) {
+                    continue;
+                }
                 out.add(new BoxTableRow(Integer.toString(i + 1), coords(dets.get(i).box()), s.actionId(),
                         model.className(s.actionId()), s.score()));
             }
@@ -27,6 +33,9 @@ public record BoxTableRow(String box, String coordinates, int actionId, String a
         List<LabeledBox> gts = model.groundTruthAt(videoId, timestamp);
         for (int i = 0; i < gts.size(); i++) {
             for (int a : gts.get(i).actionIds()) {
+                if (!filter.accepts(a)) {
+                    continue;
+                }
                 out.add(new BoxTableRow("GT " + (i + 1), coords(gts.get(i).box()), a, model.className(a), Double.NaN));
             }
         }

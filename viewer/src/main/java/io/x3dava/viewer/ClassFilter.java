@@ -26,10 +26,6 @@ public record ClassFilter(Set<Integer> enabled) {
         return enabled == null || enabled.contains(actionId);
     }
 
-    public boolean acceptsAll() {
-        return enabled == null;
-    }
-
     /** The entries whose name contains the query or whose id equals it (case-insensitive; blank = all): the search field. */
     public static List<LabelMapEntry> search(List<LabelMapEntry> entries, String query) {
         String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** What a file dropped onto the window is, from its name and, for CSVs, its first row. */
 public enum DroppedFileKind {
-    VIDEO, DETECTIONS, GROUND_TRUTH, LABEL_MAP, EXCLUSIONS, UNKNOWN;
+    VIDEO, DETECTIONS, GROUND_TRUTH, LABEL_MAP, EXCLUSIONS, TRACKS, UNKNOWN;
 
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "avi", "webm", "mov", "m4v", "mpg", "mpeg");
 
@@ -25,6 +25,9 @@ public enum DroppedFileKind {
         }
         if (ext.equals("pbtxt")) {
             return LABEL_MAP;
+        }
+        if (ext.equals("json")) {
+            return TRACKS;
         }
         if (!ext.equals("csv")) {
             return UNKNOWN;

@@ -35,23 +35,25 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to", description = "annotation time where the MP4 ends; default the last frame")
     Double to;
 
+    @Option(names = "--min-short-side", defaultValue = "" + ExportSize.DEFAULT_MIN_SHORT_SIDE,
+            description = "scale small videos up so that the short side is at least this many pixels (labels stay "
+                    + "readable; 0 = native size); default ${DEFAULT-VALUE}")
+    int minShortSide;
+
     @Override
     public Integer call() throws IOException {
         if (mp4 == null && png == null) {
             System.err.println("export-annotated: nothing to write; give --mp4 and/or --png");
             return 2;
         }
-        OverlaySettings settings;
-        try {
-            settings = overlay.settings();
-        } catch (IllegalArgumentException e) {
-            System.err.println("export-annotated: " + e.getMessage());
-            return 2;
-        }
+        OverlaySettings options = overlay.settings();
+        ExportSize size = new ExportSize(minShortSide);
         OverlayModel model = overlay.inputs().load();
         TimeMapping time = overlay.timeMapping();
         OverlayQuery query = new OverlayQuery(model);
-        try (FrameSource source = FrameSource.open(video)) {
+        try (FrameCursor source = FrameCursor.open(video)) {
+            // a frame within half a frame of a keyframe is at it: exactly one frame per keyframe
+            OverlaySettings settings = options.withKeyframeTolerance(source.clock().halfFrame());
             String videoId = overlay.videoId() != null ? overlay.videoId() : model.videoIdFor(source.videoId());
             if (!model.videoIds().isEmpty() && !model.videoIds().contains(videoId)) {
                 System.err.println("export-annotated: warning: video id '" + videoId + "' is not in the annotations "
@@ -59,14 +61,14 @@ public final class ExportCommand implements Callable<Integer> {
             }
             if (png != null) {
                 double t = at == null ? 0.0 : time.videoTime(at);
-                VideoFrame f = FrameExport.export(source, query, settings, videoId, time, t, png);
+                VideoFrame f = FrameExport.export(source, query, settings, videoId, time, t, size, png);
                 System.out.printf(Locale.ROOT, "wrote %s (frame at %.3f s, annotation time %.3f)%n", png, f.time(),
                         time.avaTime(f.time()));
             }
             if (mp4 != null) {
                 double start = from == null ? 0.0 : time.videoTime(from);
                 double end = to == null ? Double.POSITIVE_INFINITY : time.videoTime(to);
-                int n = new VideoExport(query, settings).export(source, videoId, time, start, end, mp4, null);
+                int n = new VideoExport(query, settings, size).export(source, videoId, time, start, end, mp4, null);
                 System.out.println("wrote " + mp4 + " (" + n + " frames)");
             }
         }

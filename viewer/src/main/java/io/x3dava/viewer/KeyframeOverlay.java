@@ -26,8 +26,9 @@ public final class KeyframeOverlay {
     public List<DrawnBox> boxes(String videoId, int timestamp, OverlaySettings s) {
         List<DetectedPerson> persons = model.detectionsAt(videoId, timestamp);
         List<LabeledBox> truths = model.groundTruthAt(videoId, timestamp);
-        // judged only where the evaluator would judge: ground truth loaded and the keyframe not excluded
-        boolean judged = model.hasGroundTruth() && !model.isExcluded(videoId, timestamp);
+        // judged only where the evaluator would judge: both files loaded and the keyframe not excluded (with ground
+        // truth alone there is nothing to judge: its boxes are plain GT, not "missed")
+        boolean judged = model.hasGroundTruth() && model.hasDetections() && !model.isExcluded(videoId, timestamp);
 
         List<ShownAction> shown = new ArrayList<>();
         List<KeyframeMatching.Detection> dets = new ArrayList<>();
@@ -68,6 +69,7 @@ public final class KeyframeOverlay {
                 out.add(new DrawnBox(persons.get(p).box(), lines, colour, style));
             }
         }
+        out = withTrackIds(out, model.tracks(videoId), timestamp);
         for (int g = 0; g < truths.size(); g++) {
             List<String> lines = new ArrayList<>();
             int colour = -1;
@@ -87,6 +89,61 @@ public final class KeyframeOverlay {
             }
             if (!lines.isEmpty()) {
                 out.add(new DrawnBox(truths.get(g).box(), lines, colour, anyMissed ? BoxStyle.MISSED : BoxStyle.GROUND_TRUTH));
+            }
+        }
+        return out;
+    }
+
+    /** Below this IoU a detection and a track box are different people (the detector's own NMS threshold is 0.5). */
+    static final double TRACK_MIN_IOU = 0.5;
+
+    /**
+     * Detections get the id of the track they belong to ("#3 ..."), pairing by highest IoU first; tracked people with
+     * no shown detection are drawn as track boxes. Track samples are taken within half a sampling interval of the
+     * keyframe.
+     */
+    static List<DrawnBox> withTrackIds(List<DrawnBox> detections, TrackFile tracks, int timestamp) {
+        if (tracks == null) {
+            return detections;
+        }
+        List<TrackFile.Seen> seen = tracks.at(timestamp);
+        List<double[]> pairs = new ArrayList<>(); // iou, detection, track
+        for (int d = 0; d < detections.size(); d++) {
+            for (int t = 0; t < seen.size(); t++) {
+                double iou = detections.get(d).box().iou(seen.get(t).box());
+                if (iou >= TRACK_MIN_IOU) {
+                    pairs.add(new double[] {iou, d, t});
+                }
+            }
+        }
+        pairs.sort((a, b) -> Double.compare(b[0], a[0]));
+        int[] trackOf = new int[detections.size()];
+        java.util.Arrays.fill(trackOf, -1);
+        boolean[] used = new boolean[seen.size()];
+        for (double[] p : pairs) {
+            int d = (int) p[1];
+            int t = (int) p[2];
+            if (trackOf[d] < 0 && !used[t]) {
+                trackOf[d] = t;
+                used[t] = true;
+            }
+        }
+        List<DrawnBox> out = new ArrayList<>();
+        for (int d = 0; d < detections.size(); d++) {
+            DrawnBox b = detections.get(d);
+            if (trackOf[d] < 0) {
+                out.add(b);
+                continue;
+            }
+            List<String> lines = new ArrayList<>(b.labelLines());
+            lines.set(0, "#" + seen.get(trackOf[d]).id() + " " + lines.get(0));
+            out.add(new DrawnBox(b.box(), lines, b.colourClass(), b.style()));
+        }
+        for (int t = 0; t < seen.size(); t++) {
+            if (!used[t]) {
+                TrackFile.Seen s = seen.get(t);
+                out.add(new DrawnBox(s.box(), List.of(String.format(Locale.ROOT, "#%d person %.2f", s.id(), s.score())),
+                        0, BoxStyle.TRACK));
             }
         }
         return out;

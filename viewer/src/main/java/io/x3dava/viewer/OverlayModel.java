@@ -29,6 +29,7 @@ public final class OverlayModel {
     private final Set<Keyframe> excluded;
     private final Map<String, TreeMap<Integer, List<DetectedPerson>>> detections = new TreeMap<>();
     private final Map<String, TreeMap<Integer, List<LabeledBox>>> groundTruth = new TreeMap<>();
+    private final Map<String, TrackFile> tracks;
 
     /**
      * @param labelMap null: class names are "action N" and AP is computed over the classes present in the files
@@ -36,6 +37,12 @@ public final class OverlayModel {
      */
     public OverlayModel(List<AvaDetectionRow> detectionRows, List<AvaGroundTruthRow> groundTruthRows, LabelMap labelMap,
             Set<Keyframe> excluded) {
+        this(detectionRows, groundTruthRows, labelMap, excluded, Map.of());
+    }
+
+    private OverlayModel(List<AvaDetectionRow> detectionRows, List<AvaGroundTruthRow> groundTruthRows, LabelMap labelMap,
+            Set<Keyframe> excluded, Map<String, TrackFile> tracks) {
+        this.tracks = Map.copyOf(tracks);
         this.detectionRows = List.copyOf(detectionRows);
         this.groundTruthRows = List.copyOf(groundTruthRows);
         this.labelMap = labelMap;
@@ -49,19 +56,31 @@ public final class OverlayModel {
     }
 
     public OverlayModel withDetections(List<AvaDetectionRow> rows) {
-        return new OverlayModel(rows, groundTruthRows, labelMap, excluded);
+        return new OverlayModel(rows, groundTruthRows, labelMap, excluded, tracks);
     }
 
     public OverlayModel withGroundTruth(List<AvaGroundTruthRow> rows) {
-        return new OverlayModel(detectionRows, rows, labelMap, excluded);
+        return new OverlayModel(detectionRows, rows, labelMap, excluded, tracks);
     }
 
     public OverlayModel withLabelMap(LabelMap map) {
-        return new OverlayModel(detectionRows, groundTruthRows, map, excluded);
+        return new OverlayModel(detectionRows, groundTruthRows, map, excluded, tracks);
     }
 
     public OverlayModel withExclusions(Set<Keyframe> keyframes) {
-        return new OverlayModel(detectionRows, groundTruthRows, labelMap, keyframes);
+        return new OverlayModel(detectionRows, groundTruthRows, labelMap, keyframes, tracks);
+    }
+
+    /** Person tracks (tracks.json) for their video, replacing earlier tracks of that video. */
+    public OverlayModel withTracks(TrackFile t) {
+        Map<String, TrackFile> m = new java.util.HashMap<>(tracks);
+        m.put(t.video(), t);
+        return new OverlayModel(detectionRows, groundTruthRows, labelMap, excluded, m);
+    }
+
+    /** The tracks of a video, or null. */
+    public TrackFile tracks(String videoId) {
+        return tracks.get(videoId);
     }
 
     private void indexDetections() {
@@ -131,16 +150,12 @@ public final class OverlayModel {
         return Collections.unmodifiableNavigableSet(out);
     }
 
-    /** Video ids present in detections or ground truth, sorted. */
+    /** Video ids present in detections, ground truth or tracks, sorted. */
     public List<String> videoIds() {
         Set<String> ids = new TreeSet<>(detections.keySet());
+        ids.addAll(tracks.keySet());
         ids.addAll(groundTruth.keySet());
         return List.copyOf(ids);
-    }
-
-    /** The loaded label map, or null. */
-    public LabelMap loadedLabelMap() {
-        return labelMap;
     }
 
     /** The loaded label map, or one naming every class present in the files "action N". */

@@ -20,6 +20,9 @@ public final class OverlayOptions {
     @Option(names = {"-e", "--exclusions"}, description = "excluded timestamps CSV")
     Path exclusions;
 
+    @Option(names = "--tracks", description = "person tracks JSON from detect-video (tracks.json): track ids on the boxes")
+    Path tracks;
+
     @Option(names = "--video-id", description = "video id in the CSVs (default: the file or folder name)")
     String videoId;
 
@@ -43,7 +46,7 @@ public final class OverlayOptions {
     Integer[] classes;
 
     public InputFiles inputs() {
-        return new InputFiles(detections, groundTruth, labelMap, exclusions);
+        return new InputFiles(detections, groundTruth, labelMap, exclusions, tracks);
     }
 
     public TimeMapping timeMapping() {

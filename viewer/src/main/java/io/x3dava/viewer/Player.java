@@ -39,9 +39,9 @@ public final class Player implements AutoCloseable {
     private volatile boolean closed;
     private volatile double speed = 1.0;
     // decoding thread only
-    private FrameSource source;
+    private FrameCursor source;
     private boolean playing;
-    private double lastTime;
+    private long lastIndex;
     private long anchorNanos;
     private double anchorTime = Double.NaN;
 
@@ -53,7 +53,7 @@ public final class Player implements AutoCloseable {
     }
 
     /** Takes ownership of the source (closes the previous one) and shows its first frame. */
-    public void open(FrameSource newSource) {
+    public void open(FrameCursor newSource) {
         commands.add(() -> {
             setPlaying(false);
             if (source != null) {
@@ -95,7 +95,7 @@ public final class Player implements AutoCloseable {
         commands.add(() -> false); // wake the loop so that it re-anchors at the new speed
     }
 
-    /** Shows the first frame at or after the video time. Seeks queued behind a newer one are skipped (slider drags). */
+    /** Shows the frame nearest to the video time (within half a frame). Seeks queued behind a newer one are skipped (slider drags). */
     public void seek(double videoTime) {
         long gen = seekGeneration.incrementAndGet();
         commands.add(() -> {
@@ -107,6 +107,18 @@ public final class Player implements AutoCloseable {
         });
     }
 
+    /** Shows frame {@code index} (a keyframe jump); queued like {@link #seek}, so a newer seek wins. */
+    public void seekFrame(long index) {
+        long gen = seekGeneration.incrementAndGet();
+        commands.add(() -> {
+            if (source == null || gen != seekGeneration.get()) {
+                return false;
+            }
+            source.seekFrame(index);
+            return showNext();
+        });
+    }
+
     /** One frame forward or back (pauses). */
     public void step(int frames) {
         commands.add(() -> {
@@ -114,13 +126,7 @@ public final class Player implements AutoCloseable {
                 return false;
             }
             setPlaying(false);
-            if (frames > 0) {
-                for (int i = 1; i < frames; i++) {
-                    source.next();
-                }
-            } else {
-                source.seek(Math.max(0, lastTime + frames / source.frameRate() - 0.25 / source.frameRate()));
-            }
+            source.seekFrame(Math.max(0, Math.min(source.clock().frameCount() - 1, lastIndex + frames)));
             return showNext();
         });
     }
@@ -128,7 +134,7 @@ public final class Player implements AutoCloseable {
     private boolean showNext() throws IOException {
         VideoFrame f = source.next();
         if (f != null) {
-            lastTime = f.time();
+            lastIndex = f.index();
             listener.frame(f);
         }
         anchorTime = Double.NaN;
@@ -195,7 +201,7 @@ public final class Player implements AutoCloseable {
         } else if (-wait > MAX_LAG_SECONDS * 1e9) {
             anchorTime = Double.NaN;
         }
-        lastTime = f.time();
+        lastIndex = f.index();
         listener.frame(f);
     }
 

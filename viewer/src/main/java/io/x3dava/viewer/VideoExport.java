@@ -19,11 +19,13 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 public final class VideoExport {
     private final OverlayQuery query;
     private final OverlaySettings settings;
+    private final ExportSize size;
     private final OverlayPainter painter = new OverlayPainter();
 
-    public VideoExport(OverlayQuery query, OverlaySettings settings) {
+    public VideoExport(OverlayQuery query, OverlaySettings settings, ExportSize size) {
         this.query = query;
         this.settings = settings;
+        this.size = size;
     }
 
     /** Progress per written frame; return false to cancel. */
@@ -35,15 +37,16 @@ public final class VideoExport {
     /**
      * Exports [fromVideoTime, toVideoTime) of the source; returns the number of frames written.
      */
-    public int export(FrameSource source, String videoId, TimeMapping time, double fromVideoTime, double toVideoTime,
+    public int export(FrameCursor source, String videoId, TimeMapping time, double fromVideoTime, double toVideoTime,
             Path target, Progress progress) throws IOException {
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp.mp4");
         int written = 0;
-        // MPEG-4 needs even dimensions; an odd last row/column is dropped
-        int w = source.width() & ~1;
-        int h = source.height() & ~1;
+        // MPEG-4 (YUV 4:2:0) needs even dimensions
+        int[] wh = size.of(source.width(), source.height(), true);
+        int w = wh[0];
+        int h = wh[1];
         try {
             FFmpegFrameRecorder rec = new FFmpegFrameRecorder(tmp.toFile(), w, h, 0);
             rec.setFormat("mp4");
@@ -57,7 +60,7 @@ public final class VideoExport {
                 VideoFrame f;
                 while ((f = source.next()) != null && f.time() < toVideoTime) {
                     FrameOverlay o = query.at(videoId, time.avaTime(f.time()), settings);
-                    BufferedImage img = painter.annotate(crop(f.image(), w, h), o);
+                    BufferedImage img = painter.annotate(f.image(), o, w, h);
                     rec.record(conv.convert(img));
                     written++;
                     if (progress != null && !progress.frameWritten(f.time())) {
@@ -82,9 +85,5 @@ public final class VideoExport {
             Files.deleteIfExists(tmp);
         }
         return written;
-    }
-
-    private static BufferedImage crop(BufferedImage img, int w, int h) {
-        return img.getWidth() == w && img.getHeight() == h ? img : img.getSubimage(0, 0, w, h);
     }
 }

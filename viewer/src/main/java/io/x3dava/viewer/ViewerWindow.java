@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,6 @@ import java.util.function.UnaryOperator;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -38,6 +38,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -84,9 +86,12 @@ public final class ViewerWindow {
     private String videoId;
     private Path videoPath;
     private double frameRate = 30;
+    private FrameClock clock;
     private Image image;
     private double imageTime;
+    private long imageIndex;
     private Integer tableKeyframe;
+    private ClassFilter tableFilter;
     private boolean timelineFromPlayer;
     private volatile double shownVideoTime = Double.NaN;
     private CanvasPainter.Viewport viewport;
@@ -95,7 +100,7 @@ public final class ViewerWindow {
     private final AtomicReference<Shown> latest = new AtomicReference<>();
     private final AtomicBoolean drawPending = new AtomicBoolean();
 
-    private record Shown(Image image, double time) {}
+    private record Shown(Image image, long index, double time) {}
 
     public ViewerWindow(Stage stage, OverlaySettings initial, TimeMapping initialTime) {
         this.stage = stage;
@@ -105,7 +110,7 @@ public final class ViewerWindow {
         this.player = new Player(new Player.Listener() {
             @Override
             public void frame(VideoFrame f) {
-                latest.set(new Shown(SwingFXUtils.toFXImage(f.image(), null), f.time()));
+                latest.set(new Shown(fxImage(f), f.index(), f.time()));
                 if (drawPending.compareAndSet(false, true)) {
                     Platform.runLater(ViewerWindow.this::drawLatest);
                 }
@@ -168,6 +173,9 @@ public final class ViewerWindow {
         if (f.groundTruth() != null) {
             loadGroundTruth(f.groundTruth());
         }
+        if (f.tracks() != null) {
+            loadTracks(f.tracks());
+        }
         if (s.video() != null) {
             openVideo(s.video()).thenRun(() -> Platform.runLater(() -> {
                 if (s.videoId() != null) {
@@ -182,14 +190,17 @@ public final class ViewerWindow {
     public CompletableFuture<Void> openVideo(Path path) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return FrameSource.open(path);
+                return FrameCursor.open(path);
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
         }, loader).thenAcceptAsync(src -> {
             videoPath = path;
             frameRate = src.frameRate();
-            timeline.setMax(Math.max(src.duration(), 1 / frameRate));
+            clock = src.clock();
+            // one frame per keyframe: the one within half a frame of it
+            settings = settings.withKeyframeTolerance(src.clock().halfFrame());
+            timeline.setMax(Math.max(src.duration() - 1 / frameRate, 1 / frameRate));
             stage.setTitle("X3D-AVA viewer: " + path.getFileName());
             selectVideo(model.videoIdFor(src.videoId()));
             player.open(src);
@@ -216,6 +227,13 @@ public final class ViewerWindow {
         return load("label map " + pbtxt, () -> {
             LabelMap map = LabelMap.read(pbtxt);
             return m -> m.withLabelMap(map);
+        });
+    }
+
+    public CompletableFuture<Void> loadTracks(Path json) {
+        return load("tracks " + json, () -> {
+            TrackFile t = TrackFile.read(json);
+            return m -> m.withTracks(t);
         });
     }
 
@@ -318,6 +336,7 @@ public final class ViewerWindow {
         }
         image = s.image();
         imageTime = s.time();
+        imageIndex = s.index();
         timelineFromPlayer = true;
         timeline.setValue(s.time());
         timelineFromPlayer = false;
@@ -332,9 +351,11 @@ public final class ViewerWindow {
         Integer kf = videoId == null ? null : query.currentKeyframe(videoId, ava, settings.keyframeTolerance());
         timeLabel.setText(String.format(Locale.ROOT, "%s  |  t %.3f s  |  AVA %.3f  |  keyframe %s",
                 videoId == null ? "-" : videoId, imageTime, ava, kf == null ? "-" : kf));
-        if (!java.util.Objects.equals(kf, tableKeyframe)) {
+        if (!java.util.Objects.equals(kf, tableKeyframe) || settings.filter() != tableFilter) {
             tableKeyframe = kf;
-            table.setItems(FXCollections.observableArrayList(kf == null ? List.of() : BoxTableRow.of(model, videoId, kf)));
+            tableFilter = settings.filter();
+            table.setItems(FXCollections.observableArrayList(
+                    kf == null ? List.of() : BoxTableRow.of(model, videoId, kf, settings.filter())));
         }
     }
 
@@ -354,15 +375,15 @@ public final class ViewerWindow {
         seekVideoTime(time.videoTime(ava));
     }
 
-    private void jumpKeyframe(boolean forward) {
-        if (videoId == null) {
+    /** "Keyframe >|" (forward) and "|< Keyframe": to the frame of the next / previous keyframe. */
+    public void jumpKeyframe(boolean forward) {
+        if (videoId == null || clock == null) {
             return;
         }
-        double ava = time.avaTime(imageTime);
-        double tol = settings.keyframeTolerance();
-        Integer k = forward ? query.nextKeyframe(videoId, ava, tol) : query.previousKeyframe(videoId, ava, tol);
-        if (k != null) {
-            seekAvaTime(k);
+        KeyframeNavigator nav = new KeyframeNavigator(query, videoId, time, clock);
+        OptionalLong frame = forward ? nav.next(imageIndex) : nav.previous(imageIndex);
+        if (frame.isPresent()) {
+            player.seekFrame(frame.getAsLong());
         } else {
             status.setText("No " + (forward ? "next" : "previous") + " keyframe for " + videoId);
         }
@@ -497,6 +518,7 @@ public final class ViewerWindow {
                 item("Open ground-truth CSV...", () -> choose("Open ground truth", "*.csv", this::loadGroundTruth)),
                 item("Open label map...", () -> choose("Open label map", "*.pbtxt", this::loadLabelMap)),
                 item("Open excluded timestamps...", () -> choose("Open excluded timestamps", "*.csv", this::loadExclusions)),
+                item("Open tracks (tracks.json)...", () -> choose("Open tracks", "*.json", this::loadTracks)),
                 new javafx.scene.control.SeparatorMenuItem(),
                 item("Export frame as PNG...", this::exportPng),
                 item("Export annotated video as MP4...", this::exportMp4),
@@ -549,8 +571,9 @@ public final class ViewerWindow {
                 case GROUND_TRUTH -> loadGroundTruth(p);
                 case LABEL_MAP -> loadLabelMap(p);
                 case EXCLUSIONS -> loadExclusions(p);
+                case TRACKS -> loadTracks(p);
                 case UNKNOWN -> showError("Cannot open " + p.getFileName(), new IOException(p
-                        + ": not a video, frame folder, AVA CSV (7-8 columns, or 2 for exclusions) or .pbtxt label map"));
+                        + ": not a video, frame folder, AVA CSV (7-8 columns, or 2 for exclusions), .pbtxt label map or tracks .json"));
             }
         } catch (IOException ex) {
             showError("Cannot open " + p, ex);
@@ -575,8 +598,8 @@ public final class ViewerWindow {
         String vid = videoId;
         double t = imageTime;
         CompletableFuture.runAsync(() -> {
-            try (FrameSource fs = FrameSource.open(src)) {
-                FrameExport.export(fs, q, s, vid, tm, t, f.toPath());
+            try (FrameCursor fs = FrameCursor.open(src)) {
+                FrameExport.export(fs, q, s, vid, tm, t, new ExportSize(ExportSize.DEFAULT_MIN_SHORT_SIDE), f.toPath());
             } catch (IOException e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -596,12 +619,12 @@ public final class ViewerWindow {
             return;
         }
         Path src = videoPath;
-        VideoExport export = new VideoExport(query, settings);
+        VideoExport export = new VideoExport(query, settings, new ExportSize(ExportSize.DEFAULT_MIN_SHORT_SIDE));
         TimeMapping tm = time;
         String vid = videoId;
         status.setText("Exporting " + f + " ...");
         CompletableFuture.supplyAsync(() -> {
-            try (FrameSource fs = FrameSource.open(src)) {
+            try (FrameCursor fs = FrameCursor.open(src)) {
                 double total = fs.duration();
                 return export.export(fs, vid, tm, 0, Double.POSITIVE_INFINITY, f.toPath(), t -> {
                     Platform.runLater(() -> status.setText(String.format(Locale.ROOT, "Exporting %s: %.0f%%", f.getName(),
@@ -613,6 +636,14 @@ public final class ViewerWindow {
             }
         }, loader).thenAcceptAsync(n -> status.setText("Wrote " + f + " (" + n + " frames)"), Platform::runLater)
                 .whenComplete(failureDialog("Cannot export " + f));
+    }
+
+    /** RGB bytes straight into a JavaFX image (no per-pixel Java loop). */
+    private static Image fxImage(VideoFrame f) {
+        WritableImage img = new WritableImage(f.width(), f.height());
+        img.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
+                f.width() * 3);
+        return img;
     }
 
     private static String number(double v) {

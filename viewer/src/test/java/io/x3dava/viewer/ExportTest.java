@@ -38,10 +38,10 @@ class ExportTest {
     void pngAtAKeyframeHasTheBoxInTheClassColour() throws Exception {
         Path video = TestVideos.write(dir.resolve("clip.mp4"), W, H, 10, 25);
         Path png = dir.resolve("out/frame.png");
-        try (FrameSource src = FrameSource.open(video)) {
+        try (FrameCursor src = FrameCursor.open(video)) {
             assertEquals("clip", src.videoId());
             VideoFrame f = FrameExport.export(src, new OverlayQuery(model("clip")), OverlaySettings.defaults(), "clip",
-                    TimeMapping.none(), 1.0, png);
+                    TimeMapping.none(), 1.0, new ExportSize(0), png);
             assertEquals(1.0, f.time(), 1e-6);
         }
         BufferedImage img = ImageIO.read(png.toFile());
@@ -58,12 +58,12 @@ class ExportTest {
         Path video = TestVideos.write(dir.resolve("clip.mp4"), W, H, 10, 25);
         Path mp4 = dir.resolve("annotated.mp4");
         int n;
-        try (FrameSource src = FrameSource.open(video)) {
-            n = new VideoExport(new OverlayQuery(model("clip")), OverlaySettings.defaults())
+        try (FrameCursor src = FrameCursor.open(video)) {
+            n = new VideoExport(new OverlayQuery(model("clip")), OverlaySettings.defaults(), new ExportSize(0))
                     .export(src, "clip", TimeMapping.none(), 0, Double.POSITIVE_INFINITY, mp4, null);
         }
         assertEquals(25, n);
-        try (FrameSource out = FrameSource.open(mp4)) {
+        try (FrameCursor out = FrameCursor.open(mp4)) {
             out.seek(0.5);
             assertTrue(TestVideos.near(leftEdge(out.next().image()), TestVideos.BACKGROUND, 30), "no box before keyframe 1");
             out.seek(1.5);
@@ -78,13 +78,14 @@ class ExportTest {
         // SlowFast layout: frames/<vid>/<vid>_%06d.jpg at 30 fps; file 31 is at 1 s, i.e. annotation time 901
         Path frames = Files.createDirectories(dir.resolve("frames/vid1"));
         for (int n = 1; n <= 40; n++) {
-            ImageIO.write(TestVideos.frame(320, 240, n), "png", frames.resolve(String.format("vid1_%06d.png", n)).toFile());
+            ImageIO.write(TestVideos.frame(320, 240, n), "jpg", frames.resolve(String.format("vid1_%06d.jpg", n)).toFile());
         }
         Path csv = dir.resolve("dets.csv");
         Files.writeString(csv, "vid1,0901,0.25,0.25,0.75,0.75," + ACTION + ",0.9\n");
         Path png = dir.resolve("f.png");
         int rc = CommandLines.execute(new ExportCommand(),
-                "--video", frames.toString(), "-d", csv.toString(), "--ava-offset", "--png", png.toString(), "--at", "901");
+                "--video", frames.toString(), "-d", csv.toString(), "--ava-offset", "--png", png.toString(), "--at", "901",
+                        "--min-short-side", "0");
         assertEquals(0, rc);
         assertEquals(Palette.rgb(ACTION), leftEdge(ImageIO.read(png.toFile())));
     }

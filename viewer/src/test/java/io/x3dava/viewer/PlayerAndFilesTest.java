@@ -3,7 +3,9 @@ package io.x3dava.viewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
+import io.x3dava.backbone.video.DecodedClip;
+import io.x3dava.backbone.video.FrameSource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,19 +21,24 @@ class PlayerAndFilesTest {
     @TempDir
     Path dir;
 
-    /** 30 frames at 30 fps, no decoding. */
+    /** 30 frames at 30 fps, no decoding: every pixel of frame i has the value i. */
     static final class FakeSource implements FrameSource {
-        final BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
-        int pos;
-
-        public String videoId() { return "fake"; }
-        public double frameRate() { return 30; }
-        public double duration() { return 1; }
+        public double fps() { return 30; }
+        public long frameCount() { return 30; }
         public int width() { return 4; }
         public int height() { return 4; }
-        public void seek(double s) { pos = (int) Math.ceil(s * 30 - 1e-6); }
-        public VideoFrame next() { return pos < 30 ? new VideoFrame(img, pos++ / 30.0) : null; }
+        public DecodedClip read(long[] idx, int shortSide) {
+            byte[] rgb = new byte[idx.length * 4 * 4 * 3];
+            for (int t = 0; t < idx.length; t++) {
+                java.util.Arrays.fill(rgb, t * 48, (t + 1) * 48, (byte) idx[t]);
+            }
+            return new DecodedClip(rgb, idx.length, 4, 4);
+        }
         public void close() {}
+    }
+
+    static FrameCursor fake() {
+        return new FrameCursor(new FakeSource(), "fake");
     }
 
     static final class Recorder implements Player.Listener {
@@ -46,7 +53,7 @@ class PlayerAndFilesTest {
     void playsEveryFrameInOrderAndStopsAtTheEnd() throws Exception {
         Recorder r = new Recorder();
         try (Player p = new Player(r)) {
-            p.open(new FakeSource());
+            p.open(fake());
             p.setSpeed(4);
             p.play();
             assertTrue(r.stopped.await(10, TimeUnit.SECONDS), "playback reaches the end");
@@ -61,7 +68,7 @@ class PlayerAndFilesTest {
     void seeksAndSteps() throws Exception {
         Recorder r = new Recorder();
         try (Player p = new Player(r)) {
-            p.open(new FakeSource());
+            p.open(fake());
             p.seek(0.5);
             p.step(1);
             p.step(-1);
@@ -95,11 +102,14 @@ class PlayerAndFilesTest {
         OverlayModel m = new OverlayModel(List.of(
                 Rows.det("v", 3, OverlayQueryTest.A1, 2, 0.1), Rows.det("v", 3, OverlayQueryTest.A1, 1, 0.7)),
                 List.of(Rows.gt("v", 3, OverlayQueryTest.A1, 4, 0)), OverlayQueryTest.LABELS, Set.of());
-        List<BoxTableRow> rows = BoxTableRow.of(m, "v", 3);
+        List<BoxTableRow> rows = BoxTableRow.of(m, "v", 3, ClassFilter.all());
         assertEquals(List.of("stand", "sit", "watch"), rows.stream().map(BoxTableRow::action).toList());
         assertEquals("1", rows.get(0).box());
         assertEquals("GT 1", rows.get(2).box());
         assertTrue(Double.isNaN(rows.get(2).score()));
+        // the table follows the class filter
+        assertEquals(List.of("sit", "watch"), BoxTableRow.of(m, "v", 3, ClassFilter.only(Set.of(2, 4))).stream()
+                .map(BoxTableRow::action).toList());
     }
 
     @Test

@@ -106,7 +106,8 @@ class ViewerWindowTest {
         Assumptions.assumeTrue(window != null, NO_DISPLAY);
         Path video = TestVideos.write(dir.resolve("clip.mp4"), 640, 480, 10, 25);
         Path csv = dir.resolve("dets.csv");
-        Files.writeString(csv, "clip,0001,0.25,0.25,0.75,0.75," + ACTION + ",0.9\n");
+        Files.writeString(csv, "clip,0001,0.25,0.25,0.75,0.75," + ACTION + ",0.9\nclip,0002,0.25,0.25,0.75,0.75,"
+                + ACTION + ",0.8\n");
         window.loadDetections(csv).get(TIMEOUT_S, TimeUnit.SECONDS);
         window.openVideo(video).get(TIMEOUT_S, TimeUnit.SECONDS);
 
@@ -123,6 +124,18 @@ class ViewerWindowTest {
         }
         checkBox("after seeking to keyframe 1");
 
+        // "Keyframe >|" moves on to keyframe 2 (the frame at 2.0 s), "|< Keyframe" back to 1
+        onFx(() -> {
+            window.jumpKeyframe(true);
+            return null;
+        });
+        awaitShown(2.0);
+        onFx(() -> {
+            window.jumpKeyframe(false);
+            return null;
+        });
+        awaitShown(1.0);
+
         // a malformed file: the load fails naming file and line, and the window keeps what it had
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "clip,0001,0.25,0.25,0.75,0.75," + ACTION + ",0.9\nclip,0001,0.25,0.25,0.75\n");
@@ -136,6 +149,16 @@ class ViewerWindowTest {
         assertEquals(2, ((AnnotationFormatException) cause).line());
         assertTrue(ErrorMessages.of(e).startsWith(bad + ":2:"), ErrorMessages.of(e));
         checkBox("after the failed load");
+    }
+
+    private static void awaitShown(double videoTime) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (!(Math.abs(window.shownVideoTime() - videoTime) < 1e-3)) {
+            if (System.nanoTime() > deadline) {
+                fail("the frame at " + videoTime + " s was never shown (last: " + window.shownVideoTime() + ")");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void checkBox(String when) throws Exception {
