@@ -1,6 +1,7 @@
 package io.x3dava.backbone.video;
 
 import java.io.IOException;
+import java.util.List;
 
 /** Random access to the frames of one video, whatever its storage (a video file or a folder of JPEGs). */
 public interface FrameSource extends AutoCloseable {
@@ -19,6 +20,15 @@ public interface FrameSource extends AutoCloseable {
      * side floored as PySlowFast does); {@code shortSide <= 0} keeps the native size.
      */
     DecodedClip read(long[] frameIndices, int shortSide) throws IOException;
+
+    /**
+     * The clips of several windows read in order (AVA keyframes of this video in time order): each equals
+     * {@code read(window, shortSide)}, but a source may decode once and share frames between windows. The sequence
+     * uses this source, which must stay open (and not be read otherwise) until the sequence is done.
+     */
+    default ClipSequence sequence(List<long[]> windows, int shortSide) {
+        return new PerWindowSequence(this, windows, shortSide);
+    }
 
     @Override
     void close() throws IOException;
