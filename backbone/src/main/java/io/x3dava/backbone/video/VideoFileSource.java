@@ -37,6 +37,9 @@ public final class VideoFileSource implements FrameSource {
     private final long firstTimestamp;
     /** Index of the last frame decoded, -1 if the decoder position is unknown (forces a seek). */
     private long position = -1;
+    /** Work counters (tests and benchmarks): frames returned by the decoder to us, and seeks. */
+    private long grabbed;
+    private long seeks;
 
     public VideoFileSource(Path file) throws IOException {
         this.file = file;
@@ -109,6 +112,33 @@ public final class VideoFileSource implements FrameSource {
         return new VideoClipSequence(this, new WindowPlan(windows, frameCount), shortSide);
     }
 
+    /**
+     * Streams every decoded frame from the start: one seek, each frame converted once by FFmpeg's scaler straight
+     * into one reused buffer (indices from timestamps, as in {@link #read}).
+     */
+    @Override
+    public long decodeAll(int shortSide, FrameSink sink) throws IOException {
+        int[] hw = outputSize(shortSide);
+        byte[] frame = new byte[hw[0] * hw[1] * 3];
+        long n = 0;
+        try {
+            seekTo(0, 0);
+            Frame f;
+            while ((f = grab(true)) != null) {
+                copyRgb(f, frame, hw[1], hw[0]);
+                sink.accept(indexOf(f.timestamp), frame, hw[0], hw[1]);
+                n++;
+            }
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+        } finally {
+            position = -1;
+        }
+        return n;
+    }
+
     @Override
     public DecodedClip read(long[] frameIndices, int shortSide) throws IOException {
         IndexPlan plan = new IndexPlan(frameIndices, frameCount);
@@ -143,7 +173,7 @@ public final class VideoFileSource implements FrameSource {
             // Convert (swscale) only frames that may be needed: any frame right after a seek (position unknown),
             // else the one whose index reaches the next wanted frame; others are decoded and dropped.
             boolean process = processAll || position < 0 || position + 1 >= wanted[next];
-            Frame f = grabber.grabFrame(false, true, process, false, false);
+            Frame f = grab(process);
             if (f == null) {
                 // Containers sometimes over-report their length: repeat the last frame we have.
                 if (next > 0) {
@@ -203,7 +233,17 @@ public final class VideoFileSource implements FrameSource {
 
     /** The next video frame; {@code convert} = run swscale to RGB (else the frame is only decoded). */
     Frame grab(boolean convert) throws Exception {
+        grabbed++;
         return grabber.grabFrame(false, true, convert, false, false);
+    }
+
+    /** Frames the decoder handed us so far (frames decoded inside a seek, up to the target, not counted). */
+    long grabbedFrames() {
+        return grabbed;
+    }
+
+    long seekCount() {
+        return seeks;
     }
 
     /** Index of the last decoded frame, -1 when unknown (after a seek or an error). */
@@ -227,6 +267,7 @@ public final class VideoFileSource implements FrameSource {
             return;
         }
         long seekTo = Math.max(0, target - margin);
+        seeks++;
         grabber.setVideoTimestamp(firstTimestamp + Math.round(seekTo * 1e6 / fps));
         position = -1;
     }

@@ -118,6 +118,35 @@ class ClipSequenceTest {
         }
     }
 
+    /** AVA keyframes 1 s apart: the sequence seeks once and decodes each frame at most once. */
+    @Test
+    void sequenceDecodesTheVideoOnceWhilePerKeyframeReadsSeekEachTime() throws Exception {
+        Path v = videos.get(2);
+        List<long[]> ws = new ArrayList<>();
+        try (VideoFileSource src = new VideoFileSource(v)) {
+            for (int s = 1; s <= 5; s++) {
+                ws.add(TemporalSampler.centered(src.frameCount(), src.fps(), new ClipSpec(13, 6), s));
+            }
+            long g0 = src.grabbedFrames();
+            try (ClipSequence seq = src.sequence(ws, 0)) {
+                while (seq.remaining() > 0) {
+                    seq.next();
+                }
+            }
+            assertEquals(1, src.seekCount());
+            long last = ws.get(ws.size() - 1)[12];
+            long first = ws.get(0)[0];
+            assertTrue(src.grabbedFrames() - g0 <= last - first + 1 + VideoFileSource.SEEK_MARGIN,
+                    "decoded " + (src.grabbedFrames() - g0) + " frames for frames " + first + ".." + last);
+        }
+        try (VideoFileSource src = new VideoFileSource(v)) {
+            for (long[] w : ws) {
+                src.read(w, 0);
+            }
+            assertTrue(src.seekCount() >= ws.size() - 1, "per-keyframe reads seeked " + src.seekCount() + " times");
+        }
+    }
+
     @Test
     void testVideosHaveBFrames() throws Exception {
         for (Path v : videos) {
