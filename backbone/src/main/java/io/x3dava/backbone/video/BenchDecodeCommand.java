@@ -5,7 +5,6 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,10 +55,6 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double med = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
             return new Spread(med, s[0], s[s.length - 1]);
-        }
-
-        String fmt(String unit) {
-            return String.format(Locale.ROOT, "%.2f %s (%.2f-%.2f)", median, unit, min, max);
         }
     }
 
@@ -149,9 +144,6 @@ public final class BenchDecodeCommand implements Callable<Integer> {
                     + " apart, 1 thread)", frames, stride, shortSide, keyRequests.size());
             BenchTiming.print(keys, "sequence", seq, keyRequests.size(), "keyframes/s", "seek + decode per keyframe",
                     perKey);
-            Spread jc = BenchTiming.rate(javaClips, clips);
-            // The line scripts/bench reads.
-            System.out.printf(Locale.ROOT, "decoded %d clips: %.2f clips/s%n", clips, jc.median());
             return 0;
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
@@ -250,16 +242,6 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         }
     }
 
-
-    /** Runs a command to completion and returns its standard output; a failure is an internal error. */
-    private static String run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " failed with exit code " + p.exitValue());
-        }
-        return out;
-    }
 
     private static String peakRss() {
         try {

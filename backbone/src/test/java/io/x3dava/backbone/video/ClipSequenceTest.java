@@ -147,6 +147,26 @@ class ClipSequenceTest {
         }
     }
 
+    /** The streamed full decode gives every frame once, in order, equal to a read of that frame. */
+    @Test
+    void decodeAllStreamsEveryFrameAsRead() throws Exception {
+        for (Path v : List.of(videos.get(1), videos.get(2))) {
+            try (VideoFileSource src = new VideoFileSource(v); VideoFileSource ref = new VideoFileSource(v)) {
+                List<Long> order = new ArrayList<>();
+                long n = src.decodeAll(40, (i, rgb, h, w) -> {
+                    order.add(i);
+                    if (i % 17 == 0 || i == FRAMES - 1) {
+                        assertArrayEquals(ref.read(new long[] {i}, 40).rgb(), rgb, v + " frame " + i);
+                    }
+                });
+                assertEquals(FRAMES, n);
+                for (int i = 0; i < FRAMES; i++) {
+                    assertEquals(i, order.get(i));
+                }
+            }
+        }
+    }
+
     @Test
     void testVideosHaveBFrames() throws Exception {
         for (Path v : videos) {

@@ -19,6 +19,7 @@ import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorConfig;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,13 +74,15 @@ public final class BenchAvaCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "AVA inference on CPU, %d cores, %d boxes per keyframe, batch 1%s%n",
                     Runtime.getRuntime().availableProcessors(), boxes,
                     noDecode ? "" : "; decoding from " + describe(input) + ", keyframes 1 s apart");
-            System.out.printf(Locale.ROOT, "%-8s %-12s %11s %11s %11s %11s %11s %9s %11s%n", "preset", "input",
-                    "keyframes/s", "ms/keyframe", "backbone", "roi+head", "decode", "dec/bb", "end-to-end");
+            System.out.printf(Locale.ROOT, "%-8s %-12s %11s %11s %11s %11s %11s %9s %9s %11s%n", "preset", "input",
+                    "keyframes/s", "ms/keyframe", "backbone", "roi+head", "decode", "dec/bb", "cpu d/bb",
+                    "end-to-end");
             for (String p : presets) {
                 row(DetectorConfig.paper(X3DPresets.get(p), 80), input);
             }
-            System.out.println("ms per keyframe (wall); decode = keyframe-sequence reader, 1 thread, alone; end-to-end ="
-                    + " keyframes/s with decoding on its own thread, transforms included");
+            System.out.println("ms per keyframe (wall); decode = keyframe-sequence reader, 1 thread, alone; dec/bb = decode"
+                    + " / backbone wall time, cpu d/bb = the same in process CPU time (steadier on a busy machine);"
+                    + " end-to-end = keyframes/s with decoding on its own thread, transforms included");
             return 0;
         } finally {
             if (tmp != null) {
@@ -104,16 +107,20 @@ public final class BenchAvaCommand implements Callable<Integer> {
             float[] b = boxes(s);
             long backbone = 0;
             long head = 0;
+            double backboneCpu = 0;
             for (int i = 0; i < warmup + iterations; i++) {
                 try (NDManager it = m.newSubManager()) {
                     NDArray clip = it.randomNormal(new Shape(1, 3, t, s, s));
+                    double c0 = cpuSeconds();
                     long t0 = System.nanoTime();
                     NDArray f = d.features(ps, clip, false);
                     long t1 = System.nanoTime();
+                    double c1 = cpuSeconds();
                     d.classify(ps, f, it.create(b, new Shape(boxes, 5)), false).getNDArrayInternal().sigmoid()
                             .toFloatArray();
                     long t2 = System.nanoTime();
                     if (i >= warmup) {
+                        backboneCpu += c1 - c0;
                         backbone += t1 - t0;
                         head += t2 - t1;
                     }
@@ -124,17 +131,21 @@ public final class BenchAvaCommand implements Callable<Integer> {
             double total = bbMs + headMs;
             String decode = "-";
             String ratio = "-";
+            String cpuRatio = "-";
             String endToEnd = "-";
             if (!noDecode) {
                 List<ClipRequest> requests = keyframes(input, new ClipSpec(t, cfg.backbone().samplingRate()), s);
+                double c0 = cpuSeconds();
                 double decMs = decodeMs(requests);
+                double decCpu = (cpuSeconds() - c0) / requests.size();
                 decode = String.format(Locale.ROOT, "%.1f", decMs);
                 ratio = String.format(Locale.ROOT, "%.2f", decMs / bbMs);
+                cpuRatio = String.format(Locale.ROOT, "%.2f", decCpu / (backboneCpu / iterations));
                 endToEnd = String.format(Locale.ROOT, "%.2f", endToEnd(d, ps, requests, b, s));
             }
-            System.out.printf(Locale.ROOT, "%-8s %-12s %11.2f %11.1f %11.1f %11.1f %11s %9s %11s%n",
+            System.out.printf(Locale.ROOT, "%-8s %-12s %11.2f %11.1f %11.1f %11.1f %11s %9s %9s %11s%n",
                     cfg.backbone().name(), t + "x" + s + "x" + s, 1000 / total, total, bbMs, headMs, decode, ratio,
-                    endToEnd);
+                    cpuRatio, endToEnd);
         }
     }
 
@@ -148,6 +159,11 @@ public final class BenchAvaCommand implements Callable<Integer> {
             b[i * 5 + 4] = s * 0.9f;
         }
         return b;
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     /** One centred clip per whole second of the video, decoded at the test short side. */
