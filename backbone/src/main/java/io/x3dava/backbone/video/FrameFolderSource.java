@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -165,35 +166,51 @@ public final class FrameFolderSource implements FrameSource {
         BufferedImage target = rgbImage(w, h);
         byte[] frame = ((DataBufferByte) target.getRaster().getDataBuffer()).getData();
         for (long i : plan.unique) {
-            Path p = path(i);
-            BufferedImage img;
-            try {
-                img = ImageIO.read(p.toFile());
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(p + ": cannot decode JPEG: " + e.getMessage(), e);
-            }
-            if (img == null) {
-                throw new IOException(p + ": not a readable image");
-            }
-            Graphics2D g = target.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(img, 0, 0, w, h, null);
-            } finally {
-                g.dispose();
-            }
+            decodeInto(i, target);
             plan.place(i, frame, out);
         }
         return new DecodedClip(out, plan.outputFrames(), h, w);
     }
 
+    /** Reads only the JPEGs a window needs, keeping those a later window shares until it has been read. */
+    @Override
+    public ClipSequence sequence(List<long[]> windows, int shortSide) {
+        return new FolderClipSequence(this, new WindowPlan(windows, frameCount), shortSide);
+    }
+
+    /** Decodes frame i and draws it, resized (bilinear), into {@code target} (RGB, the output size). */
+    void decodeInto(long i, BufferedImage target) throws IOException {
+        Path p = path(i);
+        BufferedImage img;
+        try {
+            img = ImageIO.read(p.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(p + ": cannot decode JPEG: " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new IOException(p + ": not a readable image");
+        }
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, target.getWidth(), target.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+    }
+
     /** A BufferedImage whose backing bytes are packed R, G, B (the DecodedClip layout), so no channel swap. */
     static BufferedImage rgbImage(int w, int h) {
+        return rgbImage(new byte[w * h * 3], w, h);
+    }
+
+    /** As {@link #rgbImage(int, int)} over existing bytes (w * h * 3 of them). */
+    static BufferedImage rgbImage(byte[] data, int w, int h) {
         ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
                 Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         PixelInterleavedSampleModel sm = new PixelInterleavedSampleModel(DataBuffer.TYPE_BYTE, w, h, 3, w * 3,
                 new int[] {0, 1, 2});
-        WritableRaster raster = Raster.createWritableRaster(sm, null);
+        WritableRaster raster = Raster.createWritableRaster(sm, new DataBufferByte(data, data.length), null);
         return new BufferedImage(cm, raster, false, null);
     }
 

@@ -1,6 +1,7 @@
 package io.x3dava.backbone.video;
 
 import java.io.IOException;
+import java.util.List;
 
 /** Random access to the frames of one video, whatever its storage (a video file or a folder of JPEGs). */
 public interface FrameSource extends AutoCloseable {
@@ -19,6 +20,34 @@ public interface FrameSource extends AutoCloseable {
      * side floored as PySlowFast does); {@code shortSide <= 0} keeps the native size.
      */
     DecodedClip read(long[] frameIndices, int shortSide) throws IOException;
+
+    /** Receives frames one at a time; {@code rgb} (H, W, 3) is reused for the next frame: copy what you keep. */
+    @FunctionalInterface
+    interface FrameSink {
+        void accept(long index, byte[] rgb, int height, int width) throws IOException;
+    }
+
+    /**
+     * Every frame in order (viewer export, full checks, benchmarks), RGB at {@code shortSide}, one at a time, so memory
+     * does not grow with the video's length. Returns the number of frames passed to the sink.
+     */
+    default long decodeAll(int shortSide, FrameSink sink) throws IOException {
+        long n = frameCount();
+        for (long i = 0; i < n; i++) {
+            DecodedClip c = read(new long[] {i}, shortSide);
+            sink.accept(i, c.rgb(), c.height(), c.width());
+        }
+        return n;
+    }
+
+    /**
+     * The clips of several windows read in order (AVA keyframes of this video in time order): each equals
+     * {@code read(window, shortSide)}, but a source may decode once and share frames between windows. The sequence
+     * uses this source, which must stay open (and not be read otherwise) until the sequence is done.
+     */
+    default ClipSequence sequence(List<long[]> windows, int shortSide) {
+        return new PerWindowSequence(this, windows, shortSide);
+    }
 
     @Override
     void close() throws IOException;

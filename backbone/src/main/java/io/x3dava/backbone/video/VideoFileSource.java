@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Frames of a video file (any container FFmpeg opens) via JavaCV. Frames are identified by their presentation
@@ -18,9 +19,9 @@ import java.nio.file.Path;
  */
 public final class VideoFileSource implements FrameSource {
     /** Decoding forward is cheaper than seeking for gaps up to this many frames (about one GOP). */
-    private static final int FORWARD_GAP = 24;
+    static final int FORWARD_GAP = 24;
     /** Seek this many frames before the target, so a slightly late landing still precedes it. */
-    private static final int SEEK_MARGIN = 3;
+    static final int SEEK_MARGIN = 3;
 
     static {
         FfmpegLog.quiet();
@@ -36,6 +37,9 @@ public final class VideoFileSource implements FrameSource {
     private final long firstTimestamp;
     /** Index of the last frame decoded, -1 if the decoder position is unknown (forces a seek). */
     private long position = -1;
+    /** Work counters (tests and benchmarks): frames returned by the decoder to us, and seeks. */
+    private long grabbed;
+    private long seeks;
 
     public VideoFileSource(Path file) throws IOException {
         this.file = file;
@@ -99,15 +103,48 @@ public final class VideoFileSource implements FrameSource {
         return height;
     }
 
+    /**
+     * Decodes the video once, in order, keeping only the frames that the current or a later window needs (a ring of
+     * recent frames); seeks only across gaps longer than a GOP. Same bytes as one {@link #read} per window.
+     */
+    @Override
+    public ClipSequence sequence(List<long[]> windows, int shortSide) {
+        return new VideoClipSequence(this, new WindowPlan(windows, frameCount), shortSide);
+    }
+
+    /**
+     * Streams every decoded frame from the start: one seek, each frame converted once by FFmpeg's scaler straight
+     * into one reused buffer (indices from timestamps, as in {@link #read}).
+     */
+    @Override
+    public long decodeAll(int shortSide, FrameSink sink) throws IOException {
+        int[] hw = outputSize(shortSide);
+        byte[] frame = new byte[hw[0] * hw[1] * 3];
+        long n = 0;
+        try {
+            seekTo(0, 0);
+            Frame f;
+            while ((f = grab(true)) != null) {
+                copyRgb(f, frame, hw[1], hw[0]);
+                sink.accept(indexOf(f.timestamp), frame, hw[0], hw[1]);
+                n++;
+            }
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+        } finally {
+            position = -1;
+        }
+        return n;
+    }
+
     @Override
     public DecodedClip read(long[] frameIndices, int shortSide) throws IOException {
         IndexPlan plan = new IndexPlan(frameIndices, frameCount);
-        int[] hw = FrameSource.scaledSize(height, width, shortSide);
+        int[] hw = outputSize(shortSide);
         int h = hw[0];
         int w = hw[1];
-        // swscale picks the size up on the next converted frame.
-        grabber.setImageHeight(h == height ? 0 : h);
-        grabber.setImageWidth(w == width ? 0 : w);
         byte[] out = new byte[plan.outputFrames() * h * w * 3];
         byte[] frame = new byte[h * w * 3];
         try {
@@ -136,7 +173,7 @@ public final class VideoFileSource implements FrameSource {
             // Convert (swscale) only frames that may be needed: any frame right after a seek (position unknown),
             // else the one whose index reaches the next wanted frame; others are decoded and dropped.
             boolean process = processAll || position < 0 || position + 1 >= wanted[next];
-            Frame f = grabber.grabFrame(false, true, process, false, false);
+            Frame f = grab(process);
             if (f == null) {
                 // Containers sometimes over-report their length: repeat the last frame we have.
                 if (next > 0) {
@@ -186,22 +223,61 @@ public final class VideoFileSource implements FrameSource {
         }
     }
 
+    /** Sets the size FFmpeg's scaler converts to (picked up on the next converted frame); returns {h, w}. */
+    int[] outputSize(int shortSide) {
+        int[] hw = FrameSource.scaledSize(height, width, shortSide);
+        grabber.setImageHeight(hw[0] == height ? 0 : hw[0]);
+        grabber.setImageWidth(hw[1] == width ? 0 : hw[1]);
+        return hw;
+    }
+
+    /** The next video frame; {@code convert} = run swscale to RGB (else the frame is only decoded). */
+    Frame grab(boolean convert) throws Exception {
+        grabbed++;
+        return grabber.grabFrame(false, true, convert, false, false);
+    }
+
+    /** Frames the decoder handed us so far (frames decoded inside a seek, up to the target, not counted). */
+    long grabbedFrames() {
+        return grabbed;
+    }
+
+    long seekCount() {
+        return seeks;
+    }
+
+    /** Index of the last decoded frame, -1 when unknown (after a seek or an error). */
+    long position() {
+        return position;
+    }
+
+    void position(long index) {
+        position = index;
+    }
+
+    /** Seeks so that the next grabbed frame precedes {@code target} by at most {@code margin} frames. */
+    void seekTo(long target, int margin) throws Exception {
+        position = -1;
+        seekBefore(target, margin);
+    }
+
     /** Positions the decoder so that the next grabbed frame is at most {@code target}, seeking only if needed. */
     private void seekBefore(long target, int margin) throws Exception {
         if (position >= 0 && position < target && target - position <= FORWARD_GAP) {
             return;
         }
         long seekTo = Math.max(0, target - margin);
+        seeks++;
         grabber.setVideoTimestamp(firstTimestamp + Math.round(seekTo * 1e6 / fps));
         position = -1;
     }
 
-    private long indexOf(long timestampMicros) {
+    long indexOf(long timestampMicros) {
         return Math.round((timestampMicros - firstTimestamp) * fps / 1e6);
     }
 
     /** Bulk copy of the packed RGB rows (FFmpeg pads rows to an aligned stride). */
-    private static void copyRgb(Frame f, byte[] dst, int w, int h) throws IOException {
+    static void copyRgb(Frame f, byte[] dst, int w, int h) throws IOException {
         // imageChannels is derived from the padded stride, so check the stride instead.
         if (f.image == null || f.imageWidth != w || f.imageHeight != h || f.imageStride < w * 3) {
             throw new IOException("unexpected decoded frame " + f.imageWidth + "x" + f.imageHeight + " stride "

@@ -9,12 +9,12 @@ import ai.djl.training.ParameterStore;
 import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.annotations.ava.AvaDetectionRow;
 import io.x3dava.backbone.train.ReplicaParameterStore;
-import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.Placement;
+import io.x3dava.backbone.video.SequentialClipLoader;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.data.AvaTarget;
 import io.x3dava.detector.model.AvaDetector;
@@ -76,9 +76,10 @@ public final class AvaInference {
         int done = 0;
         int skipped;
         int batchIndex = 0;
-        // Several GPUs: batches go round-robin to per-device replicas of the detector.
+        // Several GPUs: batches go round-robin to per-device replicas of the detector. Keyframes come sorted by video
+        // and time: each video is decoded once, in order (a keyframe-sequence reader), not once per keyframe.
         try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, detector.referenceParameters(),
-                devices); ClipLoader loader = new ClipLoader(requests, workers, opener)) {
+                devices); SequentialClipLoader loader = new SequentialClipLoader(requests, workers, opener)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext()) {
                 pending.add(loader.next());
