@@ -28,11 +28,17 @@ public final class AvaDatasets {
      * (labelled as that box), paper section 5.
      */
     public static List<AvaSample> training(Path groundTruth, Path proposals, AvaVideos videos) throws IOException {
+        return training(groundTruth, proposals, TrainingBoxes.DEFAULT_IOU_THRESHOLD, videos);
+    }
+
+    /** As {@link #training(Path, Path, AvaVideos)} with the proposals' IoU threshold given. */
+    public static List<AvaSample> training(Path groundTruth, Path proposals, double minIou, AvaVideos videos)
+            throws IOException {
         videos.requireRoot();
         List<AvaGroundTruthRow> gt = AvaCsv.readGroundTruth(groundTruth);
         ProposalSet props = proposals == null ? ProposalSet.of(List.of()) : SlowFastProposals.read(proposals, 0.0);
         List<AvaSample> out = new ArrayList<>();
-        for (Map.Entry<Keyframe, List<LabeledPersonBox>> e : TrainingBoxes.build(gt, props).entrySet()) {
+        for (Map.Entry<Keyframe, List<LabeledPersonBox>> e : TrainingBoxes.build(gt, props, minIou).entrySet()) {
             Keyframe k = e.getKey();
             List<AvaTarget> targets = new ArrayList<>();
             for (LabeledPersonBox b : e.getValue()) {

@@ -44,20 +44,19 @@ public final class DetectAvaCommand implements Callable<Integer> {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfg.toFile()).get("detector");
             DetectorConfig d = new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(node,
                     DetectorConfig.class);
-            r = new AvaRecipe(d, r.videos(), r.offsetSeconds(), r.labelMap(), r.trainGt(), r.trainProposals(),
-                    r.valGt(), r.valProposals(), r.valExcluded(), r.batchSize(), r.schedule(), r.sgd(), r.workers(),
-                    r.seed(), r.proposalThreshold());
+            r = r.toBuilder().setDetector(d).build();
         }
         AvaRun run = new AvaRun(r, System.out);
         try (NDManager m = NDManager.newBaseManager()) {
             AvaDetector d = run.detector(m, checkpoint);
-            run.detect(m, d, detections);
             if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
-                AvaEvaluationResult e = run.evaluate(detections);
+                AvaEvaluationResult e = run.detectAndEvaluate(m, d, detections).result();
                 System.out.print(AvaReport.table(e));
                 if (json != null) {
                     AvaReport.writeJson(e, json);
                 }
+            } else {
+                run.detect(m, d, detections);
             }
         }
         return 0;
