@@ -1,5 +1,6 @@
 package io.x3dava.detector.run;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -24,7 +25,7 @@ import java.util.List;
  * Built with {@link #builder()} (set... for what has no default, opt... for the rest) or read from JSON; data paths may
  * be left out of the JSON and come from {@code --ava}.
  *
- * <p>JSON fields: description; detector (DetectorConfig); videos, offsetSeconds, labelMap, trainGt, trainProposals,
+ * <p>JSON fields: description (lines saying where each value comes from); detector (DetectorConfig); videos, offsetSeconds, labelMap, trainGt, trainProposals,
  * valGt, valProposals, valExcluded (data); batchSize, schedule (ScheduleConfig), sgd (SgdConfig), workers, seed
  * (training); trainProposalIou, proposalThreshold (boxes); testCrop ("full" / "center"), testFlip, evalPeriod
  * (inference and validation).
@@ -60,7 +61,7 @@ public final class AvaRecipe {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final String description;
+    private final List<String> description;
     private final DetectorConfig detector;
     private final Path videos;
     private final double offsetSeconds;
@@ -82,7 +83,7 @@ public final class AvaRecipe {
     private final int evalPeriod;
 
     private AvaRecipe(Builder b) {
-        description = b.description;
+        description = b.description == null ? null : List.copyOf(b.description);
         detector = b.detector;
         videos = b.videos;
         offsetSeconds = b.offsetSeconds;
@@ -178,8 +179,9 @@ public final class AvaRecipe {
                 s.cosineEndLr(), s.steps(), s.relativeLrs());
     }
 
+    /** Where each value comes from (lines of free text; a single string is read as one line). */
     @JsonProperty
-    public String description() {
+    public List<String> description() {
         return description;
     }
 
@@ -303,7 +305,7 @@ public final class AvaRecipe {
      */
     @JsonPOJOBuilder(withPrefix = "opt", buildMethodName = "build")
     public static final class Builder {
-        private String description;
+        private List<String> description;
         private DetectorConfig detector;
         private Path videos;
         private double offsetSeconds = OFFSET_SECONDS;
@@ -337,8 +339,9 @@ public final class AvaRecipe {
             return detector;
         }
 
-        public Builder optDescription(String s) {
-            description = s;
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        public Builder optDescription(List<String> lines) {
+            description = lines;
             return this;
         }
 
