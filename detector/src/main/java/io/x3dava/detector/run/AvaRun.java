@@ -146,7 +146,7 @@ public final class AvaRun {
      */
     private Map<String, Double> validate(NDManager m, AvaDetector detector, Path outputDir, int epoch,
                                          BestCheckpoint best, String configJson) throws IOException {
-        Path csv = outputDir.resolve("val").resolve(String.format(Locale.ROOT, "detections_epoch_%04d.csv", epoch));
+        Path csv = validationCsv(outputDir, epoch);
         Files.createDirectories(csv.getParent());
         Detections d = detectAndEvaluate(m, detector, csv);
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -168,9 +168,37 @@ public final class AvaRun {
     public record Detections(AvaEvaluationResult result, AvaEvaluationResult unflipped) {
     }
 
+    /** Where the validation after {@code epoch} writes its detections. */
+    public static Path validationCsv(Path outputDir, int epoch) {
+        return outputDir.resolve("val").resolve(String.format(Locale.ROOT, "detections_epoch_%04d.csv", epoch));
+    }
+
+    /**
+     * The final detections of a run in {@code csv}, evaluated: the last epoch's validation already ran the final weights
+     * on val when validation was on, so its CSV is reused rather than detecting twice.
+     */
+    public Detections finalDetections(NDManager m, AvaDetector detector, Path outputDir, int epochs, Path csv)
+            throws IOException {
+        Path last = validationCsv(outputDir, epochs);
+        if (recipe.evalPeriod() > 0 && Files.isRegularFile(last)
+                && (!recipe.testFlip() || Files.isRegularFile(noFlipCsv(last)))) {
+            io.x3dava.annotations.AtomicFiles.writeString(csv, Files.readString(last));
+            if (recipe.testFlip()) {
+                io.x3dava.annotations.AtomicFiles.writeString(noFlipCsv(csv), Files.readString(noFlipCsv(last)));
+            }
+            out.println("final detections: the last validation's, " + last);
+            return evaluateBoth(csv);
+        }
+        return detectAndEvaluate(m, detector, csv);
+    }
+
     /** {@link #detect} then {@link #evaluate}; with test-time flip both numbers are printed. */
     public Detections detectAndEvaluate(NDManager m, AvaDetector detector, Path csv) throws IOException {
         detect(m, detector, csv);
+        return evaluateBoth(csv);
+    }
+
+    private Detections evaluateBoth(Path csv) throws IOException {
         AvaEvaluationResult e = evaluate(csv);
         AvaEvaluationResult plain = null;
         if (recipe.testFlip()) {
