@@ -133,6 +133,10 @@ public final class AvaInference {
             float[] p = probabilities(ps, b);
             if (testFlip) {
                 AvaBatch f = builder.withFlip(true).build(bm, group, c -> (AvaSample) c.request().tag(), null);
+                if (f.boxCount() != b.boxCount()) {
+                    throw new IllegalStateException("the mirrored view kept " + f.boxCount() + " boxes, the plain one "
+                            + b.boxCount());
+                }
                 float[] pf = probabilities(ps, f);
                 appendRows(group, b.refs(), p, unflippedOut);
                 // A mirror keeps a box inside or outside the (centred or full) view: the rows pair up one to one.
