@@ -295,6 +295,9 @@ public final class AvaRecipe {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                what = "unknown field \"" + u.getPropertyName() + "\"; expected one of " + u.getKnownPropertyIds();
+            }
             throw new IOException(file + ":" + line + ": " + what, e);
         }
     }

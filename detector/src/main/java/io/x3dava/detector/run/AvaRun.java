@@ -101,10 +101,10 @@ public final class AvaRun {
         List<AvaSample> train = AvaDatasets.training(require(recipe.trainGt(), "trainGt"), recipe.trainProposals(),
                 recipe.trainProposalIou(), videos());
         if (recipe.evalPeriod() > 0) {
-            // Validation needs these: a missing one is bad input now, not an internal error after the first epochs.
-            require(recipe.valGt(), "valGt");
-            require(recipe.valProposals(), "valProposals");
-            require(recipe.labelMap(), "labelMap");
+            // Validation reads these: a missing or malformed one is bad input now, not after the first epochs.
+            LabelMap.read(require(recipe.labelMap(), "labelMap"));
+            AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), require(recipe.valGt(), "valGt"),
+                    recipe.proposalThreshold(), videos());
         }
         var cfg = recipe.detector();
         ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
@@ -134,7 +134,11 @@ public final class AvaRun {
                 new TrainerConfig(outputDir, recipe.epochs(), 1, 3, recipe.evalPeriod(), 1e4), recipe.schedule(),
                 recipe.sgd(), params, noDecay, new AvaTrainStep(detector, builder), data, validation, configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));
-        return trainer.run(m);
+        try {
+            return trainer.run(m);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a validation file that went bad during training is still bad input
+        }
     }
 
     /** Name of the validation frame-mAP in metrics.jsonl and best/state.json. */
