@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 /** A malformed annotation file: names the file, the 1-based line (0 = the whole file) and what was expected. */
 public class AnnotationFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
     private final Path file;
     private final int line;
 

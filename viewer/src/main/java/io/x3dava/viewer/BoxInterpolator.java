@@ -12,7 +12,10 @@ import java.util.List;
  * a box without a partner stays until the midpoint (from the earlier keyframe) or appears after it (from the later).
  */
 public final class BoxInterpolator {
-    /** Below this IoU two boxes one second apart are taken to be different people (low: people walk; greedy pairing by highest IoU keeps neighbours apart). */
+    /**
+     * Below this IoU two boxes one second apart are taken to be different people (low: people walk; greedy pairing by
+     * highest IoU keeps neighbours apart).
+     */
     public static final double DEFAULT_MIN_IOU = 0.1;
 
     private final double minIou;

@@ -18,9 +18,4 @@ public record AvaBox(double x1, double y1, double x2, double y2) {
         double union = area() + o.area() - inter;
         return union > 0 ? inter / union : 0.0;
     }
-
-    /** True when the evaluator keeps the box as a detection (strictly positive width and height). */
-    public boolean hasPositiveArea() {
-        return y1 < y2 && x1 < x2;
-    }
 }

@@ -5,6 +5,7 @@ package io.x3dava.annotations.command;
  * diverged training run, exit 3). The handler prints the message alone.
  */
 public class ExitCodeException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
     private final int exitCode;
 
     public ExitCodeException(int exitCode, String message) {

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.backbone.bench.BenchTable;
-import io.x3dava.backbone.bench.LeakCheck;
-import io.x3dava.backbone.bench.TorchThreads;
-import io.x3dava.backbone.bench.X3DBenchmark;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 

@@ -18,7 +18,8 @@ import io.x3dava.backbone.checkpoint.PickleValues.Tuple;
 /**
  * A minimal, safe pickle virtual machine for the binary protocols 2 to 5. Everything that would run code in Python
  * (GLOBAL, REDUCE, NEWOBJ, BUILD, persistent ids) goes through a {@link PickleResolver} that only knows an
- * allow-list; BUILD state is passed to the resolver (which may drop it). The machine is iterative (no recursion), every length is checked against the
+ * allow-list; BUILD state is passed to the resolver (which may drop it). The machine is iterative (no recursion),
+ * every length is checked against the
  * bytes that remain, and memo, stack and object counts are capped, so a hostile pickle ends with a
  * {@link CheckpointFormatException} rather than an OutOfMemoryError or a hang.
  */

@@ -37,7 +37,8 @@ final class TensorViews {
                 throw new PickleException("tensor " + describe(storage, offset, size, stride) + " reaches past the end of its storage");
             }
             if (Math.multiplyExact(numel, storage.dtype().byteSize()) > MAX_TENSOR_BYTES) {
-                throw new PickleException("tensor " + describe(storage, offset, size, stride) + " is larger than 2 GiB, which is not supported");
+                throw new PickleException("tensor " + describe(storage, offset, size, stride)
+                        + " is larger than 2 GiB, which is not supported");
             }
         } catch (ArithmeticException e) {
             throw new PickleException("tensor " + describe(storage, offset, size, stride) + " overflows 64-bit arithmetic");

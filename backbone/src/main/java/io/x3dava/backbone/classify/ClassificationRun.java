@@ -133,8 +133,9 @@ public final class ClassificationRun {
     /** Multi-view test: K clips x crops per video (training-time validation uses 1 x 1 as PySlowFast does). */
     public TestResult test(NDManager m, X3DNetwork net, List<VideoSample> samples, int clips, int crops) {
         ClipSpec spec = new ClipSpec(recipe.model().numFrames(), recipe.model().samplingRate());
-        MultiViewTester tester = new MultiViewTester(net, spec, clips, crops, recipe.model().testCrop(),
-                recipe.model().testCrop(), recipe.multiLabel(), recipe.workers(), recipe.batchSize());
+        MultiViewTester tester = MultiViewTester.builder(net, spec).setViews(clips, crops)
+                .setScale(recipe.model().testCrop(), recipe.model().testCrop()).optMultiLabel(recipe.multiLabel())
+                .optWorkers(recipe.workers()).optBatchSize(recipe.batchSize()).build();
         MultiViewTester.Result r = tester.run(m, samples);
         List<float[]> scores = new ArrayList<>();
         List<VideoSample> kept = new ArrayList<>();

@@ -4,8 +4,6 @@ import io.x3dava.backbone.train.TrainedModel;
 import ai.djl.ndarray.NDManager;
 
 import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.backbone.classify.ClassificationRecipe;
-import io.x3dava.backbone.classify.ClassificationRun;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DNetwork;

@@ -34,20 +34,82 @@ public final class MultiViewTester {
     private final int workers;
     private final int batchSize;
 
-    public MultiViewTester(X3DNetwork net, ClipSpec spec, int numClips, int numCrops, int scale, int crop,
-                           boolean multiLabel, int workers, int batchSize) {
-        if (numCrops != 1 && numCrops != 3) {
-            throw new IllegalArgumentException("spatial crops must be 1 (center) or 3 (left-center-right)");
+    private MultiViewTester(Builder b) {
+        this.net = b.net;
+        this.spec = b.spec;
+        this.numClips = b.numClips;
+        this.numCrops = b.numCrops;
+        this.scale = b.scale;
+        this.crop = b.crop;
+        this.multiLabel = b.multiLabel;
+        this.workers = b.workers;
+        this.batchSize = b.batchSize;
+    }
+
+    /** A tester of {@code net} on clips of {@code spec}, by default PySlowFast's Kinetics protocol at the test crop. */
+    public static Builder builder(X3DNetwork net, ClipSpec spec) {
+        return new Builder(net, spec);
+    }
+
+    /** Named construction of a {@link MultiViewTester}. */
+    public static final class Builder {
+        private final X3DNetwork net;
+        private final ClipSpec spec;
+        /** TEST.NUM_ENSEMBLE_VIEWS = 10 and TEST.NUM_SPATIAL_CROPS = 3 (X3D paper section 4, "10x3 views"). */
+        private int numClips = 10;
+        private int numCrops = 3;
+        private int scale;
+        private int crop;
+        private boolean multiLabel;
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int batchSize = 8;
+
+        private Builder(X3DNetwork net, ClipSpec spec) {
+            this.net = net;
+            this.spec = spec;
+            this.scale = net.config().testCrop();
+            this.crop = net.config().testCrop();
         }
-        this.net = net;
-        this.spec = spec;
-        this.numClips = numClips;
-        this.numCrops = numCrops;
-        this.scale = scale;
-        this.crop = crop;
-        this.multiLabel = multiLabel;
-        this.workers = workers;
-        this.batchSize = batchSize;
+
+        /** K uniformly spaced clips per video times 1 (centre) or 3 (left/centre/right) crops. */
+        public Builder setViews(int clips, int crops) {
+            if (clips < 1) {
+                throw new IllegalArgumentException("clips per video must be >= 1, got " + clips);
+            }
+            if (crops != 1 && crops != 3) {
+                throw new IllegalArgumentException("spatial crops must be 1 (center) or 3 (left-center-right)");
+            }
+            this.numClips = clips;
+            this.numCrops = crops;
+            return this;
+        }
+
+        /** Short side the clips are resized to, and the square crop taken from it. */
+        public Builder setScale(int shortSide, int cropSize) {
+            this.scale = shortSide;
+            this.crop = cropSize;
+            return this;
+        }
+
+        /** Charades: sigmoid scores max-pooled over views, instead of softmax scores averaged. */
+        public Builder optMultiLabel(boolean multi) {
+            this.multiLabel = multi;
+            return this;
+        }
+
+        public Builder optWorkers(int threads) {
+            this.workers = threads;
+            return this;
+        }
+
+        public Builder optBatchSize(int clips) {
+            this.batchSize = clips;
+            return this;
+        }
+
+        public MultiViewTester build() {
+            return new MultiViewTester(this);
+        }
     }
 
     public Result run(NDManager manager, List<VideoSample> samples) {

@@ -2,8 +2,6 @@ package io.x3dava.backbone.classify;
 
 import ai.djl.ndarray.NDManager;
 
-import io.x3dava.backbone.classify.ClassificationRecipe;
-import io.x3dava.backbone.classify.ClassificationRun;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.x3d.X3DNetwork;
 

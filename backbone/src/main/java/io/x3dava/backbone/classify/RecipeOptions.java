@@ -1,7 +1,6 @@
 package io.x3dava.backbone.classify;
 
 import io.x3dava.annotations.charades.CharadesClasses;
-import io.x3dava.backbone.classify.ClassificationRecipe;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
@@ -159,9 +158,7 @@ public final class RecipeOptions {
         int c = crop != null ? crop : m.trainCrop();
         m = m.withClip(f, t, c);
         if (testCrop != null) {
-            m = new X3DConfig(m.name(), m.numClasses(), m.numFrames(), m.samplingRate(), m.trainCrop(), testCrop,
-                    m.dimC1(), m.dimC5(), m.widthFactor(), m.depthFactor(), m.bottleneckFactor(), m.seRatio(),
-                    m.stemTemporalKernel(), m.dropout(), m.scaleRes2());
+            m = m.withTestCrop(testCrop);
         }
         int jMin = r.jitterMin();
         int jMax = r.jitterMax();

@@ -3,8 +3,6 @@ package io.x3dava.backbone.classify;
 import io.x3dava.backbone.train.TrainedModel;
 import ai.djl.ndarray.NDManager;
 
-import io.x3dava.backbone.classify.ClassificationRecipe;
-import io.x3dava.backbone.classify.ClassificationRun;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DNetwork;
 import io.x3dava.backbone.x3d.X3DPresets;

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.backbone.classify.ClassificationRecipe;
-import io.x3dava.backbone.classify.ClassificationRun;
 
 import java.io.IOException;
 import java.nio.file.Files;

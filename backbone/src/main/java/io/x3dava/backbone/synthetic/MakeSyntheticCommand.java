@@ -1,7 +1,5 @@
 package io.x3dava.backbone.synthetic;
 
-import io.x3dava.backbone.synthetic.SyntheticClassification;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 

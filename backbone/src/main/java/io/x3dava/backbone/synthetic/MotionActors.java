@@ -1,7 +1,5 @@
 package io.x3dava.backbone.synthetic;
 
-import io.x3dava.backbone.synthetic.Actor;
-
 import java.util.SplittableRandom;
 
 /**

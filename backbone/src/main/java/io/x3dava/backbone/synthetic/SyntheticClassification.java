@@ -7,8 +7,6 @@ import io.x3dava.annotations.charades.CharadesVideo;
 import io.x3dava.annotations.kinetics.KineticsClasses;
 import io.x3dava.annotations.kinetics.KineticsClip;
 import io.x3dava.annotations.kinetics.KineticsCsv;
-import io.x3dava.backbone.synthetic.Actor;
-import io.x3dava.backbone.synthetic.SyntheticVideos;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package io.x3dava.backbone.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.x3dava.backbone.train.CheckpointStore;
 import io.x3dava.backbone.x3d.X3DConfig;
 
 import java.io.IOException;

@@ -4,7 +4,6 @@ import io.x3dava.backbone.synthetic.SyntheticVideos;
 
 import io.x3dava.backbone.synthetic.Actor;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

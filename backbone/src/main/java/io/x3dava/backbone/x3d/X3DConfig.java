@@ -62,13 +62,145 @@ public record X3DConfig(String name, int numClasses, int numFrames, int sampling
     }
 
     public X3DConfig withNumClasses(int classes) {
-        return new X3DConfig(name, classes, numFrames, samplingRate, trainCrop, testCrop, dimC1, dimC5, widthFactor,
-                depthFactor, bottleneckFactor, seRatio, stemTemporalKernel, dropout, scaleRes2);
+        return toBuilder().setClasses(classes).build();
     }
 
     public X3DConfig withClip(int frames, int rate, int crop) {
-        return new X3DConfig(name, numClasses, frames, rate, crop, crop, dimC1, dimC5, widthFactor, depthFactor,
-                bottleneckFactor, seRatio, stemTemporalKernel, dropout, scaleRes2);
+        return toBuilder().setClip(frames, rate).setCrops(crop, crop).build();
+    }
+
+    public X3DConfig withTestCrop(int crop) {
+        return toBuilder().setCrops(trainCrop, crop).build();
+    }
+
+    /** A network named {@code name} with the X3D family's fixed choices; set the expansion factors. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this network's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.numClasses = numClasses;
+        b.numFrames = numFrames;
+        b.samplingRate = samplingRate;
+        b.trainCrop = trainCrop;
+        b.testCrop = testCrop;
+        b.dimC1 = dimC1;
+        b.dimC5 = dimC5;
+        b.widthFactor = widthFactor;
+        b.depthFactor = depthFactor;
+        b.bottleneckFactor = bottleneckFactor;
+        b.seRatio = seRatio;
+        b.stemTemporalKernel = stemTemporalKernel;
+        b.dropout = dropout;
+        b.scaleRes2 = scaleRes2;
+        return b;
+    }
+
+    /**
+     * Named construction of an {@link X3DConfig}. The defaults are the choices the paper keeps fixed for every X3D
+     * network (section 3 and Table 1) as PySlowFast's X3D configs write them; the expansion factors and the clip are
+     * what a preset sets.
+     */
+    public static final class Builder {
+        private final String name;
+        /** Kinetics-400 (paper section 4). */
+        private int numClasses = 400;
+        /** X2D: one frame (paper Table 1). */
+        private int numFrames = 1;
+        private int samplingRate = 1;
+        /** X2D: 112^2 (paper Table 1); the test side is 128/112 of it unless set. */
+        private int trainCrop = 112;
+        private int testCrop = 112;
+        /** X3D.DIM_C1 = 12, the stem basis before the width factor. */
+        private int dimC1 = 12;
+        /** X3D.DIM_C5 = 2048, the head's lin_5 width (paper Table 1, "2048"). */
+        private int dimC5 = 2048;
+        /** X3D.WIDTH_FACTOR = 2.0 for XS..L (doubles the 12-channel basis to 24, paper Table 1). */
+        private double widthFactor = 2.0;
+        private double depthFactor = 1.0;
+        private double bottleneckFactor = 1.0;
+        /** Squeeze-excitation with ratio 1/16 in every other block (paper section 3). */
+        private double seRatio = 0.0625;
+        /** The stem's temporal kernel of 5 (paper Table 1, conv1 "5x1^2"). */
+        private int stemTemporalKernel = 5;
+        /** Dropout 0.5 before the classifier (paper section 4). */
+        private double dropout = 0.5;
+        private boolean scaleRes2;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder setClasses(int classes) {
+            this.numClasses = classes;
+            return this;
+        }
+
+        /** gamma_t frames at stride gamma_tau. */
+        public Builder setClip(int frames, int rate) {
+            this.numFrames = frames;
+            this.samplingRate = rate;
+            return this;
+        }
+
+        /** gamma_s: the training crop and the test short side. */
+        public Builder setCrops(int train, int test) {
+            this.trainCrop = train;
+            this.testCrop = test;
+            return this;
+        }
+
+        public Builder setWidthFactor(double gammaW) {
+            this.widthFactor = gammaW;
+            return this;
+        }
+
+        public Builder setDepthFactor(double gammaD) {
+            this.depthFactor = gammaD;
+            return this;
+        }
+
+        public Builder setBottleneckFactor(double gammaB) {
+            this.bottleneckFactor = gammaB;
+            return this;
+        }
+
+        public Builder optStemWidth(int dimC1) {
+            this.dimC1 = dimC1;
+            return this;
+        }
+
+        public Builder optHeadWidth(int dimC5) {
+            this.dimC5 = dimC5;
+            return this;
+        }
+
+        public Builder optSeRatio(double ratio) {
+            this.seRatio = ratio;
+            return this;
+        }
+
+        public Builder optStemTemporalKernel(int kernel) {
+            this.stemTemporalKernel = kernel;
+            return this;
+        }
+
+        public Builder optDropout(double rate) {
+            this.dropout = rate;
+            return this;
+        }
+
+        public Builder optScaleRes2(boolean scale) {
+            this.scaleRes2 = scale;
+            return this;
+        }
+
+        public X3DConfig build() {
+            return new X3DConfig(name, numClasses, numFrames, samplingRate, trainCrop, testCrop, dimC1, dimC5,
+                    widthFactor, depthFactor, bottleneckFactor, seRatio, stemTemporalKernel, dropout, scaleRes2);
+        }
     }
 
     public String toJson() {

@@ -1,10 +1,5 @@
 package io.x3dava.backbone.x3d;
 
-import io.x3dava.backbone.x3d.X3DComplexity;
-import io.x3dava.backbone.x3d.X3DConfig;
-import io.x3dava.backbone.x3d.X3DParameterCount;
-import io.x3dava.backbone.x3d.X3DPresets;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -14,13 +14,20 @@ public final class X3DPresets {
 
     static {
         // X2D: one frame at 112^2 and no bottleneck expansion, the basis before any expansion (paper section 3.1).
+        put(X3DConfig.builder("X2D").build());
+        // The X3D family (paper Table 3; PySlowFast configs/Kinetics/X3D_*.yaml): gamma_t frames at stride gamma_tau,
+        // gamma_s training crop with the test short side PySlowFast uses, gamma_w, gamma_b and gamma_d.
+        put(x3d("X3D-XS").setClip(4, 12).setCrops(160, 182).build());
+        put(x3d("X3D-S").setClip(13, 6).setCrops(160, 182).build());
+        put(x3d("X3D-M").setClip(16, 5).setCrops(224, 256).build());
         // X3D-L and -XL train at 312^2 (paper Table 3) and are tested at 356^2 as in PySlowFast.
-        put(new X3DConfig("X2D", 400, 1, 1, 112, 112, 12, 2048, 2.0, 1.0, 1.0, 0.0625, 5, 0.5, false));
-        put(new X3DConfig("X3D-XS", 400, 4, 12, 160, 182, 12, 2048, 2.0, 2.2, 2.25, 0.0625, 5, 0.5, false));
-        put(new X3DConfig("X3D-S", 400, 13, 6, 160, 182, 12, 2048, 2.0, 2.2, 2.25, 0.0625, 5, 0.5, false));
-        put(new X3DConfig("X3D-M", 400, 16, 5, 224, 256, 12, 2048, 2.0, 2.2, 2.25, 0.0625, 5, 0.5, false));
-        put(new X3DConfig("X3D-L", 400, 16, 5, 312, 356, 12, 2048, 2.0, 5.0, 2.25, 0.0625, 5, 0.5, false));
-        put(new X3DConfig("X3D-XL", 400, 16, 5, 312, 356, 12, 2048, 2.9, 5.0, 2.25, 0.0625, 5, 0.5, false));
+        put(x3d("X3D-L").setClip(16, 5).setCrops(312, 356).setDepthFactor(5.0).build());
+        put(x3d("X3D-XL").setClip(16, 5).setCrops(312, 356).setDepthFactor(5.0).setWidthFactor(2.9).build());
+    }
+
+    /** What every X3D network of Table 3 shares: gamma_b = 2.25 and gamma_d = 2.2 unless a larger model deepens it. */
+    private static X3DConfig.Builder x3d(String name) {
+        return X3DConfig.builder(name).setBottleneckFactor(2.25).setDepthFactor(2.2);
     }
 
     private X3DPresets() {

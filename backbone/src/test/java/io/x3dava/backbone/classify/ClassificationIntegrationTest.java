@@ -10,6 +10,7 @@ import io.x3dava.annotations.charades.CharadesVideo;
 import io.x3dava.backbone.synthetic.SyntheticClassification;
 import io.x3dava.backbone.synthetic.MotionLabels;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ class ClassificationIntegrationTest {
     Path tmp;
 
     @Test
+    @Tag("slow") // minutes on 2 cores: `scripts/test --slow` or `--all` runs it
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void pretrainResumeTestThenFinetuneOnCharades() throws Exception {
         long t0 = System.nanoTime();
@@ -138,7 +140,7 @@ class ClassificationIntegrationTest {
         }
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(2, code);
-        assertTrue(text.startsWith("error: ") && text.contains("no such checkpoint"), text);
+        assertTrue(text.startsWith("test: ") && text.contains("no such checkpoint"), text);
         assertFalse(text.contains("\tat "), text);
     }
 

@@ -1,8 +1,6 @@
 package io.x3dava.detector.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.x3d.ShortSideRatio;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.detector.roi.RoiAlignConfig;
@@ -25,8 +23,6 @@ import java.io.IOException;
  */
 public record DetectorConfig(X3DConfig backbone, int numClasses, DetectorFeatures features, RoiAlignConfig roi, double dropout,
                              int trainCrop, int testSize) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public DetectorConfig {
         if (features == null) {
@@ -52,7 +48,7 @@ public record DetectorConfig(X3DConfig backbone, int numClasses, DetectorFeature
     }
 
     public String toJson() throws IOException {
-        return JSON.writeValueAsString(this);
+        return Json.toString(this);
     }
 
 }

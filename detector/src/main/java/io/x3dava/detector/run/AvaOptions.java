@@ -6,7 +6,6 @@ import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.infer.TestCrop;
 import io.x3dava.detector.model.DetectorConfig;
 import io.x3dava.detector.model.DetectorFeatures;
-import io.x3dava.detector.run.AvaRecipe;
 
 import java.io.IOException;
 import java.nio.file.Files;

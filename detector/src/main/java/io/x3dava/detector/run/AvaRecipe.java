@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.train.SgdConfig;
 import io.x3dava.detector.infer.TestCrop;
@@ -25,10 +24,10 @@ import java.util.List;
  * Built with {@link #builder()} (set... for what has no default, opt... for the rest) or read from JSON; data paths may
  * be left out of the JSON and come from {@code --ava}.
  *
- * <p>JSON fields: description (lines saying where each value comes from); detector (DetectorConfig); videos, offsetSeconds, labelMap, trainGt, trainProposals,
- * valGt, valProposals, valExcluded (data); batchSize, schedule (ScheduleConfig), sgd (SgdConfig), workers, seed
- * (training); trainProposalIou, proposalThreshold (boxes); testCrop ("full" / "center"), testFlip, evalPeriod
- * (inference and validation).
+ * <p>JSON fields: description (lines saying where each value comes from); detector (DetectorConfig); videos,
+ * offsetSeconds, labelMap, trainGt, trainProposals, valGt, valProposals, valExcluded (data); batchSize, schedule
+ * (ScheduleConfig), sgd (SgdConfig), workers, seed (training); trainProposalIou, proposalThreshold (boxes); testCrop
+ * ("full" / "center"), testFlip, evalPeriod (inference and validation).
  */
 @JsonDeserialize(builder = AvaRecipe.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,8 +57,6 @@ public final class AvaRecipe {
     public static final double TRAIN_PROPOSAL_IOU = 0.9;
     /** AVA's cut clips start at movie second 900 (the AVA release). */
     public static final double OFFSET_SECONDS = 900;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<String> description;
     private final DetectorConfig detector;
@@ -285,21 +282,12 @@ public final class AvaRecipe {
     }
 
     public String toJson() throws IOException {
-        return JSON.writeValueAsString(this);
+        return Json.toString(this);
     }
 
+    /** Reads a recipe; a malformed one is reported as {@code file:line: expected ...}. */
     public static AvaRecipe read(Path file) throws IOException {
-        try {
-            return JSON.readValue(file.toFile(), AvaRecipe.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            String what = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-                what = "unknown field \"" + u.getPropertyName() + "\"; expected one of " + u.getKnownPropertyIds();
-            }
-            throw new IOException(file + ":" + line + ": " + what, e);
-        }
+        return Json.read(file, AvaRecipe.class);
     }
 
     /**

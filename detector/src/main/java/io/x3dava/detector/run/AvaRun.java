@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
 import io.x3dava.annotations.ava.AvaCsv;
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.train.CheckpointStore;
@@ -120,8 +121,7 @@ public final class AvaRun {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("task", "ava");
         doc.put("detector", cfg);
-        String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(doc);
+        String configJson = Json.toString(doc);
         BestCheckpoint best = new BestCheckpoint(outputDir.resolve("best"), VAL_MAP);
         java.util.function.IntFunction<Map<String, Double>> validation = epoch -> {
             try {

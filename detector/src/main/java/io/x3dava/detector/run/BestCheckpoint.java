@@ -1,9 +1,7 @@
 package io.x3dava.detector.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.checkpoint.TensorData;
 
@@ -23,8 +21,6 @@ import java.util.stream.Stream;
  * to a temporary folder and renamed into place, so a killed run keeps the previous best whole.
  */
 public final class BestCheckpoint {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final String metric;
@@ -48,7 +44,7 @@ public final class BestCheckpoint {
         if (!Files.isRegularFile(state)) {
             return OptionalDouble.empty();
         }
-        var node = JSON.readTree(state.toFile()).get(metric);
+        var node = Json.readTree(state).get(metric);
         if (node == null || !node.isNumber()) {
             throw new IOException(state + ":1: expected a number field \"" + metric + "\"");
         }
@@ -71,7 +67,7 @@ public final class BestCheckpoint {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("epoch", epoch);
             state.put(metric, score);
-            AtomicFiles.writeString(tmp.resolve("state.json"), JSON.writeValueAsString(state));
+            AtomicFiles.writeString(tmp.resolve("state.json"), Json.toString(state));
             if (Files.exists(dir)) {
                 Path old = parent.resolve("." + dir.getFileName() + ".old-" + System.nanoTime());
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);

@@ -1,7 +1,5 @@
 package io.x3dava.detector.run;
 
-import io.x3dava.detector.run.MainJob;
-
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

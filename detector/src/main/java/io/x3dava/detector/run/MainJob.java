@@ -58,10 +58,7 @@ public final class MainJob {
 
     /** The clip both stages use: X3D-XS with 4 frames at stride 4, 64^2 for pre-training and 96^2 for AVA. */
     static X3DConfig backbone() {
-        X3DConfig xs = X3DPresets.get("XS").withNumClasses(MotionLabels.count()).withClip(4, 4, 64);
-        return new X3DConfig(xs.name(), xs.numClasses(), xs.numFrames(), xs.samplingRate(), xs.trainCrop(), 64,
-                xs.dimC1(), xs.dimC5(), xs.widthFactor(), xs.depthFactor(), xs.bottleneckFactor(), xs.seRatio(),
-                xs.stemTemporalKernel(), xs.dropout(), xs.scaleRes2());
+        return X3DPresets.get("XS").withNumClasses(MotionLabels.count()).withClip(4, 4, 64);
     }
 
     public Result run(Path data, Path runs) throws IOException {

@@ -1,7 +1,5 @@
 package io.x3dava.detector.synthetic;
 
-import io.x3dava.detector.synthetic.SyntheticAva;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kinetics-format part must beat chance, and the AVA detector trained from it must reach a frame-mAP far above chance
  * on held-out videos, with the official evaluator.
  */
+@Tag("slow") // minutes on 2 cores: `scripts/test --slow` or `--all` runs it
 class MainJobEndToEndTest {
 
     @Test

@@ -7,9 +7,6 @@ import io.x3dava.annotations.ava.AvaGroundTruthRow;
 import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.ava.LabelMapEntry;
-import io.x3dava.eval.ava.AvaEvaluationResult;
-import io.x3dava.eval.ava.AvaEvaluator;
-import io.x3dava.eval.ava.AvaProtocol;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

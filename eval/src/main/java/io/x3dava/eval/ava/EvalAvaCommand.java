@@ -1,15 +1,8 @@
 package io.x3dava.eval.ava;
 
-import io.x3dava.annotations.AnnotationFormatException;
-import io.x3dava.eval.ava.AvaEvaluationResult;
-import io.x3dava.eval.ava.AvaEvaluator;
-import io.x3dava.eval.ava.AvaProtocol;
-import io.x3dava.eval.ava.AvaReport;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

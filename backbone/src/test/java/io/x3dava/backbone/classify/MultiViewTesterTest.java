@@ -1,0 +1,102 @@
+package io.x3dava.backbone.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+
+import io.x3dava.backbone.synthetic.Actor;
+import io.x3dava.backbone.synthetic.SyntheticVideos;
+import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.x3d.X3DConfig;
+import io.x3dava.backbone.x3d.X3DNetwork;
+import io.x3dava.backbone.x3d.X3DPresets;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PySlowFast multi-view testing on a tiny X3D: view counting, skipped videos, softmax averaging, max pooling. */
+class MultiViewTesterTest {
+    @TempDir
+    static Path dir;
+    static List<VideoSample> samples;
+
+    @BeforeAll
+    static void videos() throws Exception {
+        Path a = dir.resolve("a.mp4");
+        Path b = dir.resolve("b.mp4");
+        SyntheticVideos.writeVideo(a, List.of(Actor.of(Actor.LEFT, 0.3, 0.5, 0.3)), 64, 48, 40, 30, 1);
+        SyntheticVideos.writeVideo(b, List.of(Actor.of(Actor.PULSE, 0.6, 0.4, 0.3)), 48, 64, 40, 30, 2);
+        samples = List.of(VideoSample.singleLabel("a", a, 0), VideoSample.singleLabel("missing",
+                dir.resolve("missing.mp4"), 1), VideoSample.singleLabel("b", b, 2));
+    }
+
+    private static MultiViewTester.Result run(NDManager m, X3DNetwork net, int clips, int crops, boolean multi) {
+        ClipSpec spec = new ClipSpec(4, 2, ClipSpec.DEFAULT_TARGET_FPS);
+        return MultiViewTester.builder(net, spec).setViews(clips, crops).setScale(40, 32).optMultiLabel(multi)
+                .optWorkers(2).optBatchSize(3).build().run(m, samples);
+    }
+
+    private static X3DNetwork tinyNet(NDManager m) {
+        X3DConfig c = X3DPresets.get("XS").withNumClasses(3).withClip(4, 2, 32);
+        X3DNetwork net = new X3DNetwork(c);
+        net.initialize(m);
+        // random BN statistics saturate the untrained classifier; a smaller projection keeps scores informative
+        net.referenceParameters().get("head.projection.weight").getArray().muli(0.001f);
+        return net;
+    }
+
+    @Test
+    void softmaxScoresAreAveragedOverEveryView() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            MultiViewTester.Result r = run(m, tinyNet(m), 2, 3, false);
+            assertEquals(2 * 2 * 3, r.views(), "2 readable videos x 2 clips x 3 crops");
+            assertEquals(1, r.skippedVideos());
+            assertNull(r.scores()[1], "the missing video has no scores");
+            for (int v : new int[] {0, 2}) {
+                assertNotNull(r.scores()[v]);
+                double sum = 0;
+                for (float s : r.scores()[v]) {
+                    assertTrue(s >= 0 && s <= 1, "a softmax probability: " + s);
+                    sum += s;
+                }
+                assertEquals(1.0, sum, 1e-5, "an average of softmax vectors sums to 1");
+            }
+        }
+    }
+
+    @Test
+    void sigmoidScoresAreMaxPooledSoMoreViewsNeverLowerThem() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            X3DNetwork net = tinyNet(m);
+            MultiViewTester.Result center = run(m, net, 2, 1, true);
+            MultiViewTester.Result three = run(m, net, 2, 3, true);
+            for (int v : new int[] {0, 2}) {
+                for (int k = 0; k < 3; k++) {
+                    // the centre crop is one of the three views: the max over a superset is at least as large
+                    assertTrue(three.scores()[v][k] >= center.scores()[v][k] - 1e-5f,
+                            "video " + v + " class " + k + ": " + three.scores()[v][k] + " < " + center.scores()[v][k]);
+                }
+            }
+            assertTrue(three.scores()[0][0] != center.scores()[0][0] || three.scores()[0][1] != center.scores()[0][1]
+                    || three.scores()[2][0] != center.scores()[2][0], "the side crops change some max");
+        }
+    }
+
+    @Test
+    void builderRejectsImpossibleViews() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            X3DNetwork net = tinyNet(m);
+            ClipSpec spec = new ClipSpec(4, 2, ClipSpec.DEFAULT_TARGET_FPS);
+            assertThrows(IllegalArgumentException.class, () -> MultiViewTester.builder(net, spec).setViews(1, 2));
+            assertThrows(IllegalArgumentException.class, () -> MultiViewTester.builder(net, spec).setViews(0, 1));
+        }
+    }
+}
