@@ -44,7 +44,8 @@ public final class AvaOptions {
     @Option(names = "--crop", description = "training crop (default: the preset's); test size = 128/112 of it")
     Integer crop;
 
-    @Option(names = "--test-size", description = "test short side and center crop")
+    @Option(names = "--test-size", description = "test short side (and the square's side with --test-crop "
+            + "center); default 128/112 of the training crop")
     Integer testSize;
 
     @Option(names = "--features", description = "box features: res5 (paper section 5), conv5, or lin5 (conv5 + the "
