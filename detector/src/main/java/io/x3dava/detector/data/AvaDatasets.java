@@ -31,7 +31,7 @@ public final class AvaDatasets {
 
     /** Training keyframes with every labelled proposal kept (score threshold 0). */
     public static List<AvaSample> training(Path groundTruth, Path proposals, AvaVideos videos) throws IOException {
-        return training(groundTruth, proposals, 0.0, videos);
+        return training(groundTruth, proposals, 0.0, TrainingBoxes.DEFAULT_IOU_THRESHOLD, videos);
     }
 
     /**
@@ -40,16 +40,17 @@ public final class AvaDatasets {
      * (ava_helper.load_boxes_and_labels): its boxes with score >= {@code minScore} join the ground-truth boxes with the
      * file's labels, a box whose only label is empty or -1 is a negative (all-zero target), and keyframes outside
      * 902..1798 are dropped. Plain proposals (no labels: pickles, detect-proposals output) follow the paper (section
-     * 5): ground-truth boxes plus proposals with IoU > 0.9 to one of them, labelled as that box.
+     * 5): ground-truth boxes plus proposals with IoU > {@code minIou} (0.9) to one of them, labelled as that box.
      */
-    public static List<AvaSample> training(Path groundTruth, Path proposals, double minScore, AvaVideos videos)
+    public static List<AvaSample> training(Path groundTruth, Path proposals, double minScore, double minIou,
+                                           AvaVideos videos)
             throws IOException {
         videos.requireRoot();
         List<AvaGroundTruthRow> gt = AvaCsv.readGroundTruth(groundTruth);
         List<AvaProposalRow> labelled = proposals == null ? List.of() : AvaProposalFiles.labelledRows(proposals);
         SortedMap<Keyframe, List<LabeledPersonBox>> boxes = labelled.isEmpty()
                 ? TrainingBoxes.build(gt, proposals == null ? ProposalSet.of(List.of())
-                        : AvaProposalFiles.read(proposals, 0.0))
+                        : AvaProposalFiles.read(proposals, 0.0), minIou)
                 : withFileLabels(gt, labelled, minScore);
         List<AvaSample> out = new ArrayList<>();
         for (Map.Entry<Keyframe, List<LabeledPersonBox>> e : boxes.entrySet()) {

@@ -3,6 +3,8 @@ package io.x3dava.detector.infer;
 import io.x3dava.detector.run.AvaOptions;
 import ai.djl.ndarray.NDManager;
 
+import io.x3dava.annotations.AnnotationFormatException;
+import io.x3dava.annotations.json.Json;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorConfig;
 import io.x3dava.detector.run.AvaRecipe;
@@ -41,23 +43,24 @@ public final class DetectAvaCommand implements Callable<Integer> {
         Path cfg = checkpoint.resolve("config.json");
         if (Files.isRegularFile(cfg)) {
             // The checkpoint says what network it is.
-            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cfg.toFile()).get("detector");
-            DetectorConfig d = new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(node,
-                    DetectorConfig.class);
-            r = new AvaRecipe(d, r.videos(), r.offsetSeconds(), r.labelMap(), r.trainGt(), r.trainProposals(),
-                    r.valGt(), r.valProposals(), r.valExcluded(), r.batchSize(), r.schedule(), r.sgd(), r.workers(),
-                    r.seed(), r.proposalThreshold());
+            var node = Json.readTree(cfg).get("detector");
+            if (node == null) {
+                throw new AnnotationFormatException(cfg, 0, "expected a \"detector\" object (an AVA detector checkpoint)");
+            }
+            DetectorConfig d = Json.parse(node.toString(), DetectorConfig.class, cfg);
+            r = r.toBuilder().setDetector(d).build();
         }
         AvaRun run = new AvaRun(r, System.out);
         try (NDManager m = NDManager.newBaseManager()) {
             AvaDetector d = run.detector(m, checkpoint);
-            run.detect(m, d, detections);
             if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
-                AvaEvaluationResult e = run.evaluate(detections);
+                AvaEvaluationResult e = run.detectAndEvaluate(m, d, detections).result();
                 System.out.print(AvaReport.table(e));
                 if (json != null) {
                     AvaReport.writeJson(e, json);
                 }
+            } else {
+                run.detect(m, d, detections);
             }
         }
         return 0;

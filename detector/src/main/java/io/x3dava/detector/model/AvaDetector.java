@@ -14,6 +14,7 @@ import io.x3dava.backbone.x3d.ReferenceNamed;
 import io.x3dava.backbone.x3d.X3DBackbone;
 import io.x3dava.backbone.x3d.X3DConv5;
 import io.x3dava.backbone.x3d.X3DInit;
+import io.x3dava.backbone.x3d.X3DLin5;
 import io.x3dava.detector.roi.RoiAlign;
 
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * X3D backbone + AVA box head. Inputs: clips (N, 3, T, H, W) and boxes (K, 5); output logits (K, classes). Parameter
- * keys: the backbone's PySlowFast keys (s1..s5), head.conv_5 / head.conv_5_bn when reading conv5, head.projection.
+ * keys: the backbone's PySlowFast keys (s1..s5), head.conv_5 / head.conv_5_bn when reading conv5 (or lin5), head.lin_5
+ * with lin5, head.projection: the names of X3D's Kinetics head, so a Kinetics checkpoint fills them.
  */
 public final class AvaDetector extends AbstractBlock implements ReferenceNamed {
 
@@ -33,8 +35,10 @@ public final class AvaDetector extends AbstractBlock implements ReferenceNamed {
     public AvaDetector(DetectorConfig config) {
         this.config = config;
         backbone = addChildBlock("backbone", new X3DBackbone(config.backbone()));
-        conv5 = "conv5".equals(config.features()) ? addChildBlock("conv5", X3DConv5.of(config.backbone())) : null;
-        head = addChildBlock("head", new AvaHead(new RoiAlign(config.roi()), config.numClasses(), config.dropout()));
+        conv5 = config.features().usesConv5() ? addChildBlock("conv5", X3DConv5.of(config.backbone())) : null;
+        X3DLin5 lin5 = config.features() == DetectorFeatures.LIN5 ? X3DLin5.of(config.backbone()) : null;
+        head = addChildBlock("head", new AvaHead(new RoiAlign(config.roi()), lin5, config.numClasses(),
+                config.dropout()));
     }
 
     public DetectorConfig config() {
@@ -50,7 +54,7 @@ public final class AvaDetector extends AbstractBlock implements ReferenceNamed {
         return d;
     }
 
-    /** The feature map the boxes are pooled from (res5, or conv5 of it). */
+    /** The feature map the boxes are pooled from (res5, or conv5 of it for conv5 and lin5). */
     public NDArray features(ParameterStore ps, NDArray clips, boolean training) {
         NDList f = backbone.forward(ps, new NDList(clips), training);
         return conv5 == null ? f.singletonOrThrow() : conv5.forward(ps, f, training).singletonOrThrow();

@@ -1,35 +1,31 @@
 package io.x3dava.detector.run;
 
 import io.x3dava.annotations.ava.LabelMap;
-import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.data.AvaLayout;
 import io.x3dava.detector.data.AvaLayoutQuery;
 import io.x3dava.detector.data.AvaVideos;
+import io.x3dava.detector.infer.TestCrop;
 import io.x3dava.detector.model.DetectorConfig;
+import io.x3dava.detector.model.DetectorFeatures;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * Options shared by train-ava and detect-ava: an AVA folder as PySlowFast or MMAction2 prepare it (or the cut clips),
- * or a recipe JSON; with {@code --config}, every option given on the command line overrides the file.
+ * and/or a recipe JSON (such as detector/recipes/x3d_m_ava_v2.2.json). With {@code --config}, every option given on
+ * the command line overrides the file and {@code --ava} fills its data paths. Hyper-parameter defaults are the
+ * recipe's ({@link AvaRecipe}): no option here has a default of its own, so "given" means "not null".
  */
 public final class AvaOptions {
 
-    /** The command these options are mixed into: tells which options were given. */
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec command;
-
-    @Option(names = "--config", description = "AVA recipe JSON (AvaRecipe, e.g. a run's recipe.json); options given"
-            + " on the command line override it")
+    @Option(names = "--config", description = "AVA recipe JSON (AvaRecipe, e.g. detector/recipes/x3d_m_ava_v2.2.json"
+            + " or a run's recipe.json); options given on the command line override it, --ava fills its data paths")
     Path config;
 
     @Option(names = "--ava", description = "AVA folder as PySlowFast (frames/, frame_lists/, annotations/) or"
@@ -61,7 +57,7 @@ public final class AvaOptions {
             + " found, else 2.2)")
     String version;
 
-    @Option(names = "--preset", defaultValue = "XS", description = "X3D backbone preset (XS, S, M, L, XL)")
+    @Option(names = "--preset", description = "X3D backbone preset (XS, S, M, L, XL; default: the recipe's, else XS)")
     String preset;
 
     @Option(names = "--frames", description = "frames per clip (default: the preset's)")
@@ -73,17 +69,21 @@ public final class AvaOptions {
     @Option(names = "--crop", description = "training crop (default: the preset's); test size = 128/112 of it")
     Integer crop;
 
-    @Option(names = "--test-size", description = "test short side and center crop")
+    @Option(names = "--test-size", description = "test short side (and the square's side with --test-crop "
+            + "center); default 128/112 of the training crop")
     Integer testSize;
 
-    @Option(names = "--features", defaultValue = "res5", description = "res5 (paper) or conv5")
-    String features;
+    @Option(names = "--features", description = "box features: res5 (paper section 5), conv5, or lin5 (conv5 + the "
+            + "2048-d lin_5 per box: Table 8's parameter count); default: the recipe's, else res5")
+    DetectorFeatures features;
 
-    @Option(names = "--epochs", defaultValue = "20", description = "training epochs")
-    int epochs;
+    @Option(names = "--epochs", description = "training epochs (default: the recipe's, else " + AvaRecipe.EPOCHS
+            + "); warm-up and lr steps keep their fraction of the run")
+    Integer epochs;
 
-    @Option(names = "--batch", defaultValue = "16", description = "clips per step")
-    int batch;
+    @Option(names = "--batch", description = "clips per step (default: the recipe's, else " + AvaRecipe.BATCH_SIZE
+            + "); the lr follows it linearly unless --lr is given")
+    Integer batch;
 
     @Option(names = "--lr", description = "base learning rate (default 0.1 per 64 clips)")
     Double lr;
@@ -91,8 +91,9 @@ public final class AvaOptions {
     @Option(names = "--workers", description = "decoding threads (default: processors)")
     Integer workers;
 
-    @Option(names = "--threshold", defaultValue = "0.8", description = "proposal score threshold at inference")
-    double threshold;
+    @Option(names = "--threshold", description = "proposal score threshold at inference (default: the recipe's, "
+            + "else " + AvaRecipe.PROPOSAL_THRESHOLD + ")")
+    Double threshold;
 
     public AvaRecipe recipe() throws IOException {
         return recipe(System.out);
@@ -100,127 +101,105 @@ public final class AvaOptions {
 
     /** The recipe of the options (printing the detected layout to {@code log}). */
     public AvaRecipe recipe(PrintStream log) throws IOException {
-        if (config == null) {
-            if (ava == null && annotations == null) {
-                throw new IllegalArgumentException("give --ava folder or --config recipe.json");
-            }
-            AvaLayout layout = layout();
-            log.print(layout.describe());
-            return fresh(layout);
+        if (config == null && ava == null && annotations == null) {
+            throw new IllegalArgumentException("give --ava folder or --config recipe.json");
         }
-        AvaRecipe r = AvaRecipe.read(config);
-        Path configLabels = r.labelMap();
-        if (given("--ava") || given("--annotations")) {
-            AvaLayout layout = layout();
+        AvaRecipe base = config != null ? AvaRecipe.read(config) : null;
+        AvaRecipe.Builder r = base != null ? base.toBuilder() : AvaRecipe.builder();
+        Integer numClasses = null;
+        if (ava != null || annotations != null) {
+            AvaLayout layout = AvaLayout.detect(AvaLayoutQuery.at(ava).withFramesDir(framesDir)
+                    .withFrameTemplate(frameTemplate).withAnnotations(annotations).withTrainProposals(trainProposals)
+                    .withValProposals(valProposals).withVersion(version).withOffsetSeconds(offset));
             log.print(layout.describe());
-            r = withData(r, layout.videos(), layout.labelMap(), layout.trainGt(), layout.trainProposals(),
-                    layout.valGt(), layout.valProposals(), layout.valExcluded());
+            r.optVideos(layout.videos().path()).optOffsetSeconds(layout.videos().time().offsetSeconds())
+                    .optLabelMap(layout.labelMap()).optTrainGt(layout.trainGt())
+                    .optTrainProposals(layout.trainProposals()).optValGt(layout.valGt())
+                    .optValProposals(layout.valProposals()).optValExcluded(layout.valExcluded());
+            // One output per action id up to the largest in the label map: 80 for AVA v2.1/v2.2 (ids 1..80).
+            numClasses = LabelMap.read(layout.labelMap()).maxId();
         } else {
-            AvaVideos videos = AvaVideos.of(r.videos(), r.offsetSeconds());
-            if (given("--frames-dir") || given("--frame-template") || given("--offset")) {
-                Path root = given("--frames-dir") ? framesDir : videos.root();
-                Path path = given("--frame-template") ? root.resolve(frameTemplate)
-                        : given("--frames-dir") ? root : videos.path();
-                videos = AvaVideos.of(path, given("--offset") ? offset : r.offsetSeconds());
-            }
-            r = withData(r, videos, r.labelMap(), r.trainGt(),
-                    given("--train-proposals") ? trainProposals : r.trainProposals(), r.valGt(),
-                    given("--val-proposals") ? valProposals : r.valProposals(), r.valExcluded());
+            dataOverrides(base, r);
         }
-        return withTraining(r, !r.labelMap().equals(configLabels));
-    }
-
-    private AvaLayout layout() throws IOException {
-        return AvaLayout.detect(AvaLayoutQuery.at(ava).withFramesDir(framesDir).withFrameTemplate(frameTemplate)
-                .withAnnotations(annotations).withTrainProposals(trainProposals).withValProposals(valProposals)
-                .withVersion(version).withOffsetSeconds(offset));
-    }
-
-    /** A recipe from the layout and the options (defaults where not given). */
-    private AvaRecipe fresh(AvaLayout l) throws IOException {
-        // One output per action id up to the largest in the label map: 80 for AVA v2.1/v2.2 (ids 1..80).
-        int numClasses = LabelMap.read(l.labelMap()).maxId();
-        X3DConfig b = X3DPresets.get(preset);
-        b = b.withClip(frames != null ? frames : b.numFrames(), rate != null ? rate : b.samplingRate(),
-                crop != null ? crop : b.trainCrop());
-        DetectorConfig d = DetectorConfig.paper(b, numClasses).withFeatures(features);
+        DetectorConfig d = r.detector();
+        if (d == null || preset != null || frames != null || rate != null || crop != null
+                || (numClasses != null && numClasses != d.numClasses())) {
+            X3DConfig b = preset != null ? X3DPresets.get(preset) : d != null ? d.backbone() : X3DPresets.get("XS");
+            b = b.withClip(frames != null ? frames : b.numFrames(), rate != null ? rate : b.samplingRate(),
+                    crop != null ? crop : b.trainCrop());
+            DetectorConfig fresh = DetectorConfig.paper(b, numClasses != null ? numClasses
+                    : d != null ? d.numClasses() : 80);
+            if (d != null && crop == null && preset == null) {
+                // only the clip length or rate changed: the recipe's crops stay
+                fresh = fresh.withCrops(d.trainCrop(), d.testSize());
+            }
+            d = d == null ? fresh : fresh.withFeatures(d.features());
+        }
+        if (features != null) {
+            d = d.withFeatures(features);
+        }
         if (testSize != null) {
             d = d.withCrops(d.trainCrop(), testSize);
         }
-        return new AvaRecipe(d, l.videos().path(), l.videos().time().offsetSeconds(), l.labelMap(), l.trainGt(),
-                l.trainProposals(), l.valGt(), l.valProposals(), l.valExcluded(), batch, schedule(batch, epochs),
-                AvaRecipe.defaultSgd(), workers != null ? workers : Runtime.getRuntime().availableProcessors(), 0,
-                threshold);
-    }
-
-    /** The paper's schedule for a batch size and length, with --lr as base rate when given. */
-    private ScheduleConfig schedule(int batchSize, int epochCount) {
-        ScheduleConfig s = AvaRecipe.defaultSchedule(batchSize, epochCount);
+        r.setDetector(d);
+        var schedule = r.schedule();
+        if (batch != null) {
+            // lr 0.1 per 64 clips (paper appendix A.1): the recipe's lr scales with the batch.
+            schedule = AvaRecipe.withBaseLr(schedule, schedule.baseLr() * batch / r.batchSize());
+            r.optBatchSize(batch);
+        }
+        if (epochs != null) {
+            schedule = AvaRecipe.withEpochs(schedule, epochs);
+        }
         if (lr != null) {
-            s = new ScheduleConfig(s.policy(), lr, s.maxEpoch(), s.warmupEpochs(), lr / 800.0, 0, s.steps(),
-                    s.relativeLrs());
+            schedule = AvaRecipe.withBaseLr(schedule, lr);
         }
-        return s;
+        r.optSchedule(schedule);
+        if (workers != null) {
+            r.optWorkers(workers);
+        }
+        if (threshold != null) {
+            r.optProposalThreshold(threshold);
+        }
+        if (evalPeriod != null) {
+            r.optEvalPeriod(evalPeriod);
+        }
+        if (testCrop != null) {
+            r.optTestCrop(testCrop);
+        }
+        if (testFlip != null) {
+            r.optTestFlip(testFlip);
+        }
+        return r.build();
     }
 
-    /** The network and training options given on the command line, over a recipe read from --config. */
-    private AvaRecipe withTraining(AvaRecipe r, boolean newLabelMap) throws IOException {
-        DetectorConfig d = r.detector();
-        if (given("--preset") || given("--frames") || given("--rate") || given("--crop")) {
-            X3DConfig b = given("--preset") ? X3DPresets.get(preset) : d.backbone();
-            b = b.withClip(frames != null ? frames : b.numFrames(), rate != null ? rate : b.samplingRate(),
-                    crop != null ? crop : given("--preset") ? b.trainCrop() : d.trainCrop());
-            DetectorConfig p = DetectorConfig.paper(b, d.numClasses()).withFeatures(d.features());
-            d = given("--crop") || given("--preset") ? p : p.withCrops(d.trainCrop(), d.testSize());
+    /** Without --ava: the data options that move a --config recipe's frames or proposals. */
+    private void dataOverrides(AvaRecipe base, AvaRecipe.Builder r) {
+        if (base != null && base.videos() != null && (framesDir != null || frameTemplate != null || offset != null)) {
+            AvaVideos videos = AvaVideos.of(base.videos(), base.offsetSeconds());
+            Path root = framesDir != null ? framesDir : videos.root();
+            Path path = frameTemplate != null ? root.resolve(frameTemplate) : framesDir != null ? root : videos.path();
+            videos = AvaVideos.of(path, offset != null ? offset : base.offsetSeconds());
+            r.optVideos(videos.path()).optOffsetSeconds(videos.time().offsetSeconds());
         }
-        if (newLabelMap) {
-            d = new DetectorConfig(d.backbone(), LabelMap.read(r.labelMap()).maxId(), d.features(), d.roi(),
-                    d.dropout(), d.trainCrop(), d.testSize());
+        if (trainProposals != null) {
+            r.optTrainProposals(trainProposals);
         }
-        if (given("--features")) {
-            d = d.withFeatures(features);
+        if (valProposals != null) {
+            r.optValProposals(valProposals);
         }
-        if (given("--test-size")) {
-            d = d.withCrops(d.trainCrop(), testSize);
-        }
-        int b = given("--batch") ? batch : r.batchSize();
-        ScheduleConfig s = given("--batch") || given("--epochs") || given("--lr")
-                ? schedule(b, given("--epochs") ? epochs : r.epochs()) : r.schedule();
-        return new AvaRecipe(d, r.videos(), r.offsetSeconds(), r.labelMap(), r.trainGt(), r.trainProposals(),
-                r.valGt(), r.valProposals(), r.valExcluded(), b, s, r.sgd(),
-                given("--workers") ? workers : r.workers(), r.seed(),
-                given("--threshold") ? threshold : r.proposalThreshold());
     }
 
-    private static AvaRecipe withData(AvaRecipe r, AvaVideos videos, Path labelMap, Path trainGt, Path trainProposals,
-                                      Path valGt, Path valProposals, Path valExcluded) {
-        return new AvaRecipe(r.detector(), videos.path(), videos.time().offsetSeconds(), labelMap, trainGt,
-                trainProposals, valGt, valProposals, valExcluded, r.batchSize(), r.schedule(), r.sgd(), r.workers(),
-                r.seed(), r.proposalThreshold());
-    }
+    @Option(names = "--eval-period", description = "validate (detection + official frame-mAP on val) every N epochs,"
+            + " log val_mAP to metrics.jsonl and keep best/ by it; 0 = only after training (default: the recipe's)")
+    Integer evalPeriod;
 
-    /** Whether an option was given on the command line (every set option counts when not parsed by picocli). */
-    private boolean given(String name) {
-        ParseResult parsed = command == null || command.commandLine() == null ? null
-                : command.commandLine().getParseResult();
-        if (parsed != null) {
-            return parsed.hasMatchedOption(name);
-        }
-        return switch (name) {
-            case "--ava" -> ava != null;
-            case "--annotations" -> annotations != null;
-            case "--frames-dir" -> framesDir != null;
-            case "--frame-template" -> frameTemplate != null;
-            case "--offset" -> offset != null;
-            case "--train-proposals" -> trainProposals != null;
-            case "--val-proposals" -> valProposals != null;
-            case "--frames" -> frames != null;
-            case "--rate" -> rate != null;
-            case "--crop" -> crop != null;
-            case "--test-size" -> testSize != null;
-            case "--lr" -> lr != null;
-            case "--workers" -> workers != null;
-            default -> false;
-        };
-    }
+    @Option(names = "--test-crop", description = "test view: full (whole frame, short side = test size; PySlowFast's "
+            + "test default) or center (the centred square; the paper's cost convention). Default: the recipe's, "
+            + "else full")
+    TestCrop testCrop;
+
+    @Option(names = "--test-flip", negatable = true, description = "also classify the mirrored clip and boxes and "
+            + "average the scores (PySlowFast AVA.TEST_FORCE_FLIP); prints mAP with and without flip")
+    Boolean testFlip;
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
 import io.x3dava.annotations.ava.AvaCsv;
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.train.CheckpointStore;
@@ -22,6 +23,7 @@ import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.data.AvaVideos;
 import io.x3dava.detector.infer.AvaInference;
 import io.x3dava.detector.model.AvaDetector;
+import io.x3dava.detector.model.DetectorFeatures;
 import io.x3dava.detector.train.AvaBatchBuilder;
 import io.x3dava.detector.train.AvaTrainStep;
 import io.x3dava.eval.ava.AvaEvaluationResult;
@@ -30,13 +32,19 @@ import io.x3dava.eval.ava.AvaProtocol;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Trains the AVA detector, writes detections in the official CSV format and evaluates them. */
+/**
+ * Trains the AVA detector (validating every evalPeriod epochs and keeping best/ by val mAP), writes detections in the
+ * official CSV format and evaluates them.
+ */
 public final class AvaRun {
 
     private final AvaRecipe recipe;
@@ -48,7 +56,16 @@ public final class AvaRun {
     }
 
     public AvaVideos videos() {
-        return AvaVideos.of(recipe.videos(), recipe.offsetSeconds());
+        return AvaVideos.of(require(recipe.videos(), "videos"), recipe.offsetSeconds());
+    }
+
+    /** A data path the recipe must have for this step; missing: one line saying how to give it. */
+    private static Path require(Path p, String field) {
+        if (p == null) {
+            throw new IllegalArgumentException("the recipe has no " + field + ": give --ava FOLDER or set \"" + field
+                    + "\" in the --config JSON");
+        }
+        return p;
     }
 
     /**
@@ -61,12 +78,16 @@ public final class AvaRun {
             Path file = CheckpointStore.weightsFile(weights);
             var sd = Checkpoints.readStateDict(file);
             Map<String, Parameter> params = d.referenceParameters();
-            // A Kinetics network's head (projection, lin_5, and conv_5 unless the detector reads conv5) is not ours.
+            // A Kinetics network's head is ours only in part: conv_5 for conv5 / lin5 features, lin_5 for lin5; its
+            // projection never (400 Kinetics classes). A detector checkpoint has our projection and, with lin5 only,
+            // a lin_5.
+            DetectorFeatures f = recipe.detector().features();
             boolean detectorCheckpoint = sd.containsKey("head.projection.weight")
                     && sd.get("head.projection.weight").shape()[0] == recipe.detector().numClasses()
-                    && !sd.containsKey("head.lin_5.weight");
+                    && sd.containsKey("head.lin_5.weight") == (f == DetectorFeatures.LIN5);
             List<String> excluded = detectorCheckpoint ? List.of()
-                    : "conv5".equals(recipe.detector().features()) ? List.of("head.projection.", "head.lin_5.")
+                    : f == DetectorFeatures.LIN5 ? List.of("head.projection.")
+                    : f == DetectorFeatures.CONV5 ? List.of("head.projection.", "head.lin_5.")
                     : List.of("head.");
             WeightLoadReport r = X3DStateDict.load(params, sd, false, excluded);
             out.println("initialised from " + file + ": " + r.summary());
@@ -79,8 +100,14 @@ public final class AvaRun {
 
     public Trainer.Summary train(NDManager m, AvaDetector detector, Path outputDir) throws IOException {
         AvaVideos videos = videos();
-        List<AvaSample> train = AvaDatasets.training(recipe.trainGt(), recipe.trainProposals(),
-                recipe.proposalThreshold(), videos);
+        List<AvaSample> train = AvaDatasets.training(require(recipe.trainGt(), "trainGt"), recipe.trainProposals(),
+                recipe.proposalThreshold(), recipe.trainProposalIou(), videos);
+        if (recipe.evalPeriod() > 0) {
+            // Validation reads these: a missing or malformed one is bad input now, not after the first epochs.
+            LabelMap.read(require(recipe.labelMap(), "labelMap"));
+            AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), require(recipe.valGt(), "valGt"),
+                    recipe.proposalThreshold(), videos);
+        }
         var cfg = recipe.detector();
         ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
         AvaBatchBuilder builder = AvaBatchBuilder.forTraining(cfg.numClasses(), cfg.trainCrop());
@@ -95,30 +122,126 @@ public final class AvaRun {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("task", "ava");
         doc.put("detector", cfg);
-        String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(doc);
+        String configJson = Json.toString(doc);
+        BestCheckpoint best = new BestCheckpoint(outputDir.resolve("best"), VAL_MAP);
+        java.util.function.IntFunction<Map<String, Double>> validation = epoch -> {
+            try {
+                return validate(m, detector, outputDir, epoch, best, configJson);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
-                new TrainerConfig(outputDir, recipe.epochs(), 1, 3, 0, 1e4), recipe.schedule(), recipe.sgd(), params,
-                noDecay, new AvaTrainStep(detector, builder), data, epoch -> Map.of(), configJson,
+                new TrainerConfig(outputDir, recipe.epochs(), 1, 3, recipe.evalPeriod(), 1e4), recipe.schedule(),
+                recipe.sgd(), params, noDecay, new AvaTrainStep(detector, builder), data, validation, configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));
-        return trainer.run(m);
+        try {
+            return trainer.run(m);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // a validation file that went bad during training is still bad input
+        }
+    }
+
+    /** Name of the validation frame-mAP in metrics.jsonl and best/state.json. */
+    public static final String VAL_MAP = "val_mAP";
+
+    /**
+     * Detection on val + official frame-mAP after an evaluation epoch (the Trainer calls it every evalPeriod epochs);
+     * the weights go to best/ when the mAP is the highest so far.
+     */
+    private Map<String, Double> validate(NDManager m, AvaDetector detector, Path outputDir, int epoch,
+                                         BestCheckpoint best, String configJson) throws IOException {
+        Path csv = validationCsv(outputDir, epoch);
+        Files.createDirectories(csv.getParent());
+        Detections d = detectAndEvaluate(m, detector, csv);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(VAL_MAP, d.result().meanAp());
+        if (d.unflipped() != null) {
+            metrics.put(VAL_MAP + "_noflip", d.unflipped().meanAp());
+        }
+        if (best.offer(epoch, d.result().meanAp(), X3DStateDict.export(detector.referenceParameters()), configJson)) {
+            out.printf(Locale.ROOT, "epoch %d: val mAP %.4f, the best so far: weights in %s%n", epoch,
+                    d.result().meanAp(), best.dir());
+        }
+        return metrics;
+    }
+
+    /**
+     * Frame-mAP of the detections written to {@code csv}; with test-time flip also of the unflipped view alone (its
+     * CSV beside, *_noflip.csv).
+     */
+    public record Detections(AvaEvaluationResult result, AvaEvaluationResult unflipped) {
+    }
+
+    /** Where the validation after {@code epoch} writes its detections. */
+    public static Path validationCsv(Path outputDir, int epoch) {
+        return outputDir.resolve("val").resolve(String.format(Locale.ROOT, "detections_epoch_%04d.csv", epoch));
+    }
+
+    /**
+     * The final detections of a run in {@code csv}, evaluated: the last epoch's validation already ran the final weights
+     * on val when validation was on, so its CSV is reused rather than detecting twice.
+     */
+    public Detections finalDetections(NDManager m, AvaDetector detector, Path outputDir, int epochs, Path csv)
+            throws IOException {
+        Path last = validationCsv(outputDir, epochs);
+        if (recipe.evalPeriod() > 0 && Files.isRegularFile(last)
+                && (!recipe.testFlip() || Files.isRegularFile(noFlipCsv(last)))) {
+            io.x3dava.annotations.AtomicFiles.writeString(csv, Files.readString(last));
+            if (recipe.testFlip()) {
+                io.x3dava.annotations.AtomicFiles.writeString(noFlipCsv(csv), Files.readString(noFlipCsv(last)));
+            }
+            out.println("final detections: the last validation's, " + last);
+            return evaluateBoth(csv);
+        }
+        return detectAndEvaluate(m, detector, csv);
+    }
+
+    /** {@link #detect} then {@link #evaluate}; with test-time flip both numbers are printed. */
+    public Detections detectAndEvaluate(NDManager m, AvaDetector detector, Path csv) throws IOException {
+        detect(m, detector, csv);
+        return evaluateBoth(csv);
+    }
+
+    private Detections evaluateBoth(Path csv) throws IOException {
+        AvaEvaluationResult e = evaluate(csv);
+        AvaEvaluationResult plain = null;
+        if (recipe.testFlip()) {
+            plain = evaluate(noFlipCsv(csv));
+            out.printf(Locale.ROOT, "frame-mAP %.4f with test-time flip, %.4f without%n", e.meanAp(),
+                    plain.meanAp());
+        }
+        return new Detections(e, plain);
+    }
+
+    /** Where the unflipped detections go when test-time flip is on: detections.csv -> detections_noflip.csv. */
+    public static Path noFlipCsv(Path csv) {
+        String name = csv.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return csv.resolveSibling(stem + "_noflip" + ext);
     }
 
     /** Detections on the validation keyframes, written to {@code detectionsCsv} (official format, atomically). */
     public AvaInference.Result detect(NDManager m, AvaDetector detector, Path detectionsCsv) throws IOException {
         AvaVideos videos = videos();
-        List<AvaSample> samples = AvaDatasets.inference(recipe.valProposals(), recipe.valGt(),
-                recipe.proposalThreshold(), videos);
-        LabelMap labels = LabelMap.read(recipe.labelMap());
+        List<AvaSample> samples = AvaDatasets.inference(require(recipe.valProposals(), "valProposals"),
+                recipe.valGt(), recipe.proposalThreshold(), videos);
+        LabelMap labels = LabelMap.read(require(recipe.labelMap(), "labelMap"));
         AvaInference inf = new AvaInference(detector, labels.ids(), recipe.batchSize(), recipe.workers(),
-                videos.opener());
-        out.printf("detecting on %d keyframes%n", samples.size());
+                videos.opener()).withTestView(recipe.testCrop(), recipe.testFlip());
+        out.printf("detecting on %d keyframes (%s view at short side %d%s)%n", samples.size(),
+                recipe.testCrop().key(), detector.config().testSize(), recipe.testFlip() ? ", + flipped" : "");
         AvaInference.Result r = inf.run(m, samples, n -> {
             if (n % Math.max(1, samples.size() / 5) == 0) {
                 out.printf("  %d/%d keyframes%n", n, samples.size());
             }
         });
         AvaCsv.writeDetections(detectionsCsv, r.rows());
+        if (recipe.testFlip()) {
+            AvaCsv.writeDetections(noFlipCsv(detectionsCsv), r.unflippedRows());
+        }
         out.printf("wrote %d detections for %d keyframes to %s (%.1f keyframes/s, %d unreadable)%n", r.rows().size(),
                 r.keyframes(), detectionsCsv, r.keyframes() / r.seconds(), r.skippedKeyframes());
         return r;
@@ -126,7 +249,8 @@ public final class AvaRun {
 
     /** Frame-mAP with the official ActivityNet protocol. */
     public AvaEvaluationResult evaluate(Path detectionsCsv) throws IOException {
-        return AvaEvaluator.evaluate(recipe.labelMap(), recipe.valGt(), detectionsCsv, recipe.valExcluded(),
+        return AvaEvaluator.evaluate(require(recipe.labelMap(), "labelMap"), require(recipe.valGt(), "valGt"),
+                detectionsCsv, recipe.valExcluded(),
                 AvaProtocol.OFFICIAL);
     }
 }

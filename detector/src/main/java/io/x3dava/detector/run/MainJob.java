@@ -72,12 +72,15 @@ public final class MainJob {
                 k.videos(), k.classes(), 8, sizes.pretrainEpochs());
         kr = kr.with(xs, 8, ScheduleConfig.cosine(0.05, sizes.pretrainEpochs(), 1, 0.005), 64, 80, sizes.workers(),
                 1, 1);
-        AvaRecipe ar = new AvaRecipe(DetectorConfig.paper(xs.withClip(4, 4, 96), MotionLabels.count())
-                .withCrops(96, 96), ava.videos(), 900, ava.labelMap(), ava.trainGt(), ava.trainProposals(),
-                ava.valGt(), ava.valProposals(), ava.valExcluded(), 8,
-                ScheduleConfig.steps(0.05, sizes.avaEpochs(), List.of(0.0, 0.7 * sizes.avaEpochs()),
-                        List.of(1.0, 0.1), 1, 0.005),
-                AvaRecipe.defaultSgd(), sizes.workers(), 0, 0.8);
+        // The synthetic frames are square and 96 px: full-frame and centre views coincide; the demo keeps res5.
+        AvaRecipe ar = AvaRecipe.builder()
+                .setDetector(DetectorConfig.paper(xs.withClip(4, 4, 96), MotionLabels.count()).withCrops(96, 96))
+                .optVideos(ava.videos()).optLabelMap(ava.labelMap()).optTrainGt(ava.trainGt())
+                .optTrainProposals(ava.trainProposals()).optValGt(ava.valGt()).optValProposals(ava.valProposals())
+                .optValExcluded(ava.valExcluded()).optBatchSize(8)
+                .optSchedule(ScheduleConfig.steps(0.05, sizes.avaEpochs(), List.of(0.0, 0.7 * sizes.avaEpochs()),
+                        List.of(1.0, 0.1), 1, 0.005))
+                .optWorkers(sizes.workers()).build();
         try (NDManager m = NDManager.newBaseManager()) {
             out.println("== 2/4 pre-training X3D-XS on the Kinetics-format part");
             ClassificationRun kinetics = new ClassificationRun(kr, out);

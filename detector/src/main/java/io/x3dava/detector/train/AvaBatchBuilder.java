@@ -10,8 +10,10 @@ import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.backbone.video.ClipTransforms;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.SpatialParams;
+import io.x3dava.backbone.x3d.ShortSideRatio;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.data.AvaTarget;
+import io.x3dava.detector.infer.TestCrop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * Applies the same scale / crop / flip to a keyframe's clip and to its person boxes (SlowFast's AVA transforms):
- * training jitters the short side in [jitterMin, jitterMax], crops at random and flips; testing scales the short side
- * to the test size and takes the center crop (paper section 5).
+ * training jitters the short side in [jitterMin, jitterMax], crops a square at random and flips with p = 0.5; testing
+ * scales the short side to the test size and keeps the full frame (PySlowFast's test split) or takes the centre
+ * square, optionally mirrored (AVA.TEST_FORCE_FLIP).
  */
 public final class AvaBatchBuilder {
 
@@ -29,29 +32,67 @@ public final class AvaBatchBuilder {
     private final int crop;
     private final int jitterMin;
     private final int jitterMax;
+    private final TestCrop testCrop;
+    private final boolean testFlip;
 
-    public AvaBatchBuilder(int numClasses, int crop, int jitterMin, int jitterMax) {
+    private AvaBatchBuilder(int numClasses, int crop, int jitterMin, int jitterMax, TestCrop testCrop,
+                            boolean testFlip) {
         this.numClasses = numClasses;
         this.crop = crop;
         this.jitterMin = jitterMin;
         this.jitterMax = jitterMax;
+        this.testCrop = testCrop;
+        this.testFlip = testFlip;
     }
 
-    /** SlowFast's AVA jitter ratio: short side 256..320 for a 224 crop. */
+    /** SlowFast's AVA jitter: short side 256..320 for a 224 crop (TRAIN_JITTER_SCALES), scaled to {@code crop}. */
     public static AvaBatchBuilder forTraining(int numClasses, int crop) {
-        return new AvaBatchBuilder(numClasses, crop, (int) Math.round(crop * 256.0 / 224.0),
-                (int) Math.round(crop * 320.0 / 224.0));
+        return new AvaBatchBuilder(numClasses, crop, ShortSideRatio.AVA_JITTER_MIN.of(crop),
+                ShortSideRatio.AVA_JITTER_MAX.of(crop), null, false);
     }
 
-    public static AvaBatchBuilder forTesting(int numClasses, int size) {
-        return new AvaBatchBuilder(numClasses, size, size, size);
+    /**
+     * @param size test short side (and square side for {@link TestCrop#CENTER})
+     * @param flip mirror every clip and its boxes (AVA.TEST_FORCE_FLIP)
+     */
+    public static AvaBatchBuilder forTesting(int numClasses, int size, TestCrop testCrop, boolean flip) {
+        return new AvaBatchBuilder(numClasses, size, size, size, testCrop, flip);
+    }
+
+    /** The same test transform, mirrored or not. */
+    public AvaBatchBuilder withFlip(boolean flip) {
+        return new AvaBatchBuilder(numClasses, crop, jitterMin, jitterMax, testCrop, flip);
     }
 
     public int decodeShortSide() {
         return jitterMax;
     }
 
+    /** One transformed clip and the mapping of its boxes. */
+    private record View(NDArray clip, Function<AvaBox, SpatialParams.PixelBox> boxes) {
+    }
+
+    private View view(NDArray raw, SplittableRandom rnd) {
+        Shape s = raw.getShape();
+        int h = (int) s.get(1);
+        int w = (int) s.get(2);
+        if (rnd != null) {
+            ClipTransforms.Result r = ClipTransforms.train(raw, jitterMin, jitterMax, crop, false, rnd.split());
+            return new View(r.clip(), b -> r.params().transformBox(b.x1(), b.y1(), b.x2(), b.y2()));
+        }
+        if (testCrop == TestCrop.FULL) {
+            FrameView v = FrameView.full(h, w, crop, testFlip);
+            return new View(v.apply(raw), b -> v.transformBox(b.x1(), b.y1(), b.x2(), b.y2()));
+        }
+        SpatialParams c = ClipTransforms.testParams(h, w, crop, crop, ClipTransforms.CENTER);
+        SpatialParams p = new SpatialParams(c.inputHeight(), c.inputWidth(), c.scaledHeight(), c.scaledWidth(),
+                c.cropX(), c.cropY(), c.cropSize(), testFlip);
+        return new View(ClipTransforms.apply(raw, p), b -> p.transformBox(b.x1(), b.y1(), b.x2(), b.y2()));
+    }
+
     /**
+     * @param clips clips whose frames have one size (full-frame views of different aspect ratios cannot be stacked:
+     *     the caller groups them)
      * @param sampleOf the AVA sample a loaded clip was made for (from its request tag)
      * @param rnd augmentation randomness, null for testing
      */
@@ -63,17 +104,17 @@ public final class AvaBatchBuilder {
         List<float[]> labels = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
             LoadedClip c = clips.get(i);
-            NDArray raw = c.clip().toNDArray(m);
-            ClipTransforms.Result r = rnd == null ? ClipTransforms.test(raw, crop, crop, 1)
-                    : ClipTransforms.train(raw, jitterMin, jitterMax, crop, false, rnd.split());
-            views.add(r.clip());
-            SpatialParams p = r.params();
+            View v = view(c.clip().toNDArray(m), rnd);
+            if (!views.isEmpty() && !views.get(0).getShape().equals(v.clip().getShape())) {
+                throw new IllegalArgumentException("clips of one batch must have one size, got "
+                        + views.get(0).getShape() + " and " + v.clip().getShape());
+            }
+            views.add(v.clip());
             List<AvaTarget> targets = sampleOf.apply(c).targets();
             for (int j = 0; j < targets.size(); j++) {
-                AvaBox b = targets.get(j).box();
-                SpatialParams.PixelBox pb = p.transformBox(b.x1(), b.y1(), b.x2(), b.y2());
+                SpatialParams.PixelBox pb = v.boxes().apply(targets.get(j).box());
                 if (!pb.isVisible()) {
-                    continue;
+                    continue; // outside the crop: no pixels of this person are in the input
                 }
                 boxes.add(new float[] {i, (float) pb.x1(), (float) pb.y1(), (float) pb.x2(), (float) pb.y2()});
                 refs.add(new int[] {i, j});
@@ -87,6 +128,7 @@ public final class AvaBatchBuilder {
             }
         }
         NDArray clipArray = NDArrays.stack(views);
+        views.close();
         float[] flatBoxes = new float[boxes.size() * 5];
         float[] flatLabels = new float[labels.size() * numClasses];
         for (int k = 0; k < boxes.size(); k++) {

@@ -43,8 +43,7 @@ public final class TrainAvaCommand implements Callable<Integer> {
             AvaDetector d = run.detector(m, pretrained);
             Trainer.Summary s = run.train(m, d, out);
             Path csv = out.resolve("detections_val.csv");
-            run.detect(m, d, csv);
-            AvaEvaluationResult e = run.evaluate(csv);
+            AvaEvaluationResult e = run.finalDetections(m, d, out, s.epochs(), csv).result();
             System.out.print(AvaReport.table(e));
             AvaReport.writeJson(e, out.resolve("ava_eval.json"));
             System.out.println("weights: " + s.last().model());

@@ -91,8 +91,9 @@ class AvaDetectorTest {
             Path file = dir.resolve("k.safetensors");
             Checkpoints.writeSafetensors(file, X3DStateDict.export(kinetics.referenceParameters()));
             DetectorConfig cfg = DetectorConfig.paper(X3DPresets.get("XS"), 80);
-            AvaRecipe recipe = new AvaRecipe(cfg, dir, 900, dir.resolve("labels.pbtxt"), null, null, null, null,
-                    null, 2, AvaRecipe.defaultSchedule(2, 2), AvaRecipe.defaultSgd(), 1, 0, 0.8);
+            AvaRecipe recipe = AvaRecipe.builder().setDetector(cfg).optVideos(dir)
+                    .optLabelMap(dir.resolve("labels.pbtxt")).optBatchSize(2)
+                    .optSchedule(AvaRecipe.defaultSchedule(2, 2)).optWorkers(1).build();
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             AvaDetector d = new AvaRun(recipe, new PrintStream(log)).detector(m, file);
             String key = "s4.pathway0_res3.branch2.b.weight";

@@ -1,83 +1,65 @@
 package io.x3dava.detector.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.annotations.command.CommandLines;
-import io.x3dava.backbone.x3d.X3DPresets;
-import io.x3dava.detector.model.DetectorConfig;
+import io.x3dava.detector.infer.TestCrop;
+import io.x3dava.detector.model.DetectorFeatures;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code --config} gives the recipe; every option given on the command line overrides it, the others do not. */
 class AvaOptionsTest {
 
-    @Command(name = "probe")
-    static final class Probe implements Callable<Integer> {
+    @Command(name = "t")
+    static final class Holder {
         @Mixin
         AvaOptions options;
-        AvaRecipe recipe;
-
-        @Override
-        public Integer call() throws Exception {
-            recipe = options.recipe();
-            return 0;
-        }
     }
 
-    private static AvaRecipe config(Path dir) throws Exception {
-        DetectorConfig d = DetectorConfig.paper(X3DPresets.get("XS").withClip(4, 12, 96), 80).withCrops(96, 112);
-        return new AvaRecipe(d, dir.resolve("clips"), 900, dir.resolve("labels.pbtxt"), dir.resolve("train.csv"),
-                dir.resolve("train_props.csv"), dir.resolve("val.csv"), dir.resolve("val_props.csv"),
-                dir.resolve("excluded.csv"), 8, AvaRecipe.defaultSchedule(8, 6), AvaRecipe.defaultSgd(), 3, 7, 0.7);
-    }
-
-    private static AvaRecipe run(String... args) {
-        Probe p = new Probe();
-        assertEquals(0, CommandLines.execute(p, args));
-        return p.recipe;
+    private static AvaRecipe parse(String... args) throws Exception {
+        Holder h = new Holder();
+        CommandLine cl = new CommandLine(h);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.parseArgs(args);
+        return h.options.recipe();
     }
 
     @Test
-    void configAloneIsTheConfig(@TempDir Path dir) throws Exception {
-        AvaRecipe c = config(dir);
-        Path file = dir.resolve("recipe.json");
-        AtomicFiles.writeString(file, c.toJson());
-        assertEquals(c, run("--config", file.toString()));
+    void aRecipeFileIsTheDefaultAndOptionsOverrideIt() throws Exception {
+        AvaRecipe file = parse("--config", "recipes/x3d_m_ava_v2.2.json");
+        assertEquals("X3D-M", file.detector().backbone().name());
+        assertEquals(0.1, file.schedule().baseLr(), 1e-12);
+        AvaRecipe r = parse("--config", "recipes/x3d_m_ava_v2.2.json", "--batch", "16", "--epochs", "8",
+                "--features", "lin5", "--test-crop", "center", "--test-flip", "--eval-period", "2", "--workers", "1");
+        assertEquals("X3D-M", r.detector().backbone().name(), "the recipe's backbone is kept");
+        assertEquals(DetectorFeatures.LIN5, r.detector().features());
+        assertEquals(16, r.batchSize());
+        assertEquals(0.025, r.schedule().baseLr(), 1e-12, "0.1 per 64 clips");
+        assertEquals(0.025 / 800, r.schedule().warmupStartLr(), 1e-12);
+        assertEquals(8, r.schedule().maxEpoch(), 0);
+        assertEquals(2, r.schedule().warmupEpochs(), 1e-12, "a quarter of the run");
+        assertEquals(List.of(0.0, 4.0, 6.0), r.schedule().steps());
+        assertEquals(TestCrop.CENTER, r.testCrop());
+        assertTrue(r.testFlip());
+        assertEquals(2, r.evalPeriod());
+        assertEquals(1, r.workers());
+        assertEquals(256, r.detector().testSize());
+        AvaRecipe s = parse("--config", "recipes/x3d_m_ava_v2.2.json", "--preset", "S", "--lr", "0.05");
+        assertEquals("X3D-S", s.detector().backbone().name());
+        assertEquals(183, s.detector().testSize(), "128/112 of 160");
+        assertEquals(0.05, s.schedule().baseLr(), 1e-12);
     }
 
     @Test
-    void optionsGivenOverrideTheConfig(@TempDir Path dir) throws Exception {
-        AvaRecipe c = config(dir);
-        Path file = dir.resolve("recipe.json");
-        AtomicFiles.writeString(file, c.toJson());
-        Path props = dir.resolve("other_val.pkl");
-        AvaRecipe r = run("--config", file.toString(), "--batch", "4", "--threshold", "0.5", "--frames", "8",
-                "--val-proposals", props.toString(), "--frames-dir", dir.resolve("rawframes").toString(),
-                "--frame-template", "{vid}/img_%05d.jpg", "--offset", "900.5");
-        assertEquals(4, r.batchSize());
-        assertEquals(0.5, r.proposalThreshold());
-        assertEquals(8, r.detector().backbone().numFrames());
-        assertEquals(props, r.valProposals());
-        assertEquals(dir.resolve("rawframes/{vid}/img_%05d.jpg"), r.videos());
-        assertEquals(900.5, r.offsetSeconds());
-        // the schedule follows the new batch size (the paper's lr 0.1 per 64 clips) over the config's 6 epochs
-        assertEquals(AvaRecipe.defaultSchedule(4, 6), r.schedule());
-        // what was not given stays as configured, even options with defaults (--preset XS, --epochs 20, --workers)
-        assertEquals(c.workers(), r.workers());
-        assertEquals(c.seed(), r.seed());
-        assertEquals(c.trainProposals(), r.trainProposals());
-        assertEquals(c.labelMap(), r.labelMap());
-        assertEquals(12, r.detector().backbone().samplingRate());
-        assertEquals(96, r.detector().trainCrop());
-        assertEquals(112, r.detector().testSize());
-        assertEquals(c.detector().features(), r.detector().features());
+    void withoutRecipeOrFolderItSaysWhatToGive() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse());
+        assertTrue(e.getMessage().contains("--ava"), e.getMessage());
     }
 }

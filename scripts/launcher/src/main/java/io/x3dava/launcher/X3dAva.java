@@ -12,6 +12,7 @@ import io.x3dava.backbone.x3d.X3DFlopsCommand;
 import io.x3dava.detector.check.CheckAvaCommand;
 import io.x3dava.detector.infer.BenchAvaCommand;
 import io.x3dava.detector.infer.DetectAvaCommand;
+import io.x3dava.detector.model.DetectorFlopsCommand;
 import io.x3dava.detector.roi.BenchRoiAlignCommand;
 import io.x3dava.detector.run.DemoCommand;
 import io.x3dava.detector.synthetic.MakeSyntheticAvaCommand;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
             // the main job and AVA detection
             DemoCommand.class, TrainAvaCommand.class, DetectAvaCommand.class, EvalAvaCommand.class,
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
-            CheckAvaCommand.class,
+            CheckAvaCommand.class, DetectorFlopsCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
             PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,
