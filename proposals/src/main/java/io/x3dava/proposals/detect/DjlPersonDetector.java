@@ -62,8 +62,8 @@ public final class DjlPersonDetector implements FramePersonDetector {
             boolean offline = Boolean.getBoolean("ai.djl.offline");
             throw new IOException("zoo:" + name + ": cannot load DJL's PyTorch zoo model ai.djl.pytorch/" + name + " ("
                     + firstLine(e) + ")" + (offline
-                    ? "; ai.djl.offline=true and no cached copy: run once with network access (it is cached in"
-                    + " ~/.djl.ai) or use --detector hog"
+                    ? "; ai.djl.offline=true and no cached copy: run once with --download where the network allows"
+                    + " (DJL caches it in ~/.djl.ai) or use --detector hog"
                     : "; check the name (e.g. yolov8n, yolov5s, yolo11n) and network access, or use --detector hog"),
                     e);
         }
