@@ -52,7 +52,7 @@ public final class ActionModel implements AutoCloseable {
         if (!Files.isRegularFile(cfgFile)) {
             throw new IOException(checkpoint + ": not a detector checkpoint (expected a folder epoch_NNNN with"
                     + " config.json and model.safetensors, as written by train-ava or scripts/demo under"
-                    + " runs/demo/ava/)");
+                    + " runs/demo/ava/checkpoints/)");
         }
         JsonNode node = JSON.readTree(cfgFile.toFile()).get("detector");
         if (node == null) {

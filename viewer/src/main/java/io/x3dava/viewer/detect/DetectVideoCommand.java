@@ -47,7 +47,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--checkpoint", description = "trained AVA detector checkpoint folder (epoch_NNNN, e.g. from"
-            + " scripts/demo: runs/demo/ava/epoch_0008); without it only people and tracks are found")
+            + " scripts/demo: runs/demo/ava/checkpoints/epoch_0008); without it only people and tracks are found")
     Path checkpoint;
 
     @Option(names = "--detector", defaultValue = "hog", description = "person detector: " + DetectorSpec.HELP
@@ -126,7 +126,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
                         actions.config().backbone().numFrames(), actions.config().backbone().samplingRate());
             } else {
                 stdout.println("no --checkpoint: finding and tracking people only; actions need a trained AVA"
-                        + " detector (train-ava, or scripts/demo then --checkpoint runs/demo/ava/epoch_NNNN)");
+                        + " detector (train-ava, or scripts/demo then --checkpoint runs/demo/ava/checkpoints/epoch_NNNN)");
             }
             List<Integer> ids = reportedIds(labels, actions);
             for (String source : sources) {
