@@ -53,10 +53,10 @@ public final class DjlPersonDetector implements FramePersonDetector {
 
     /** {@code djl://ai.djl.pytorch/NAME}: fetched by DJL on first use, then read from its cache (~/.djl.ai). */
     static DjlPersonDetector zoo(String name, double minScore) throws IOException {
-        Criteria<Image, DetectedObjects> c = yoloCriteria(minScore)
-                .optModelUrls("djl://ai.djl.pytorch/" + name)
-                .build();
         try {
+            Criteria<Image, DetectedObjects> c = yoloCriteria(minScore)
+                    .optModelUrls("djl://ai.djl.pytorch/" + name)
+                    .build();
             return new DjlPersonDetector(c.loadModel(), "DJL zoo ai.djl.pytorch/" + name);
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             boolean offline = Boolean.getBoolean("ai.djl.offline");

@@ -35,6 +35,29 @@ class DetectorSpecTest {
                 + " model (.pt))", e.getMessage());
     }
 
+    /** Offline (as scripts/x3d-ava runs DJL) with no cached copy (none on this machine): one line saying how to get it. */
+    @Test
+    void zooModelOfflineWithoutCacheSaysHowToGetIt() {
+        String before = System.getProperty("ai.djl.offline");
+        System.setProperty("ai.djl.offline", "true");
+        try {
+            IOException e = assertThrows(IOException.class,
+                    () -> PersonDetectors.open(DetectorSpec.parse("zoo:yolov8n"), 0.5));
+            System.out.println("zoo offline: " + e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("zoo:yolov8n: cannot load DJL's PyTorch zoo model"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("--download") && e.getMessage().contains("--detector hog"),
+                    e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("ai.djl.offline");
+            } else {
+                System.setProperty("ai.djl.offline", before);
+            }
+        }
+    }
+
     /**
      * The real scripted torchvision Faster R-CNN (../shared/fixtures/detector) calls torchvision::nms; this libtorch has
      * no torchvision library built for it (Debian's is built against torch 1.13), so the expected outcome here is the
