@@ -170,6 +170,26 @@ class DetectVideoCommandTest {
         checkDrawnBoxes(dir.resolve("annotated.mp4"), tracks, 15, 10);
     }
 
+    /** A folder of videos, one of them cut off mid-file (a damaged download): both processed, nothing fatal. */
+    @Test
+    void folderWithATruncatedVideo() throws Exception {
+        assumeTrue(Files.isRegularFile(video));
+        Path folder = Files.createDirectories(tmp.resolve("folder"));
+        Files.createSymbolicLink(folder.resolve("a_full.avi"), video.toAbsolutePath());
+        byte[] bytes = Files.readAllBytes(video);
+        Files.write(folder.resolve("b_cut.avi"), java.util.Arrays.copyOf(bytes, bytes.length / 40));
+        Path out = tmp.resolve("folder-out");
+        Run r = run(folder.toString(), "--rate", "1", "--duration", "1.5", "--no-video", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String id : List.of("a_full", "b_cut")) {
+            JsonNode tracks = JSON.readTree(out.resolve(id).resolve("tracks.json").toFile());
+            assertEquals(id, tracks.get("video").asText());
+            assertTrue(tracks.get("tracks").size() >= 1, id + ": people found");
+            assertFalse(Files.exists(out.resolve(id).resolve("annotated.mp4")), "--no-video");
+        }
+        assertTrue(r.out().contains("b_cut: "), r.out());
+    }
+
     @Test
     void badInputIsOneLineExitTwo() {
         Run missing = run("/nonexistent/clip.mp4", "--out", tmp.resolve("x").toString());
