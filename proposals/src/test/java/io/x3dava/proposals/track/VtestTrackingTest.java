@@ -15,7 +15,7 @@ class VtestTrackingTest {
 
     @Test
     void walkersKeepTheirIdsOnRealFootage() throws Exception {
-        List<BufferedImage> frames = VtestFrames.read(16, 2); // 5 Hz for 3.2 s
+        List<BufferedImage> frames = VtestFrames.read(12, 2); // 5 Hz for 2.4 s
         IouTracker tracker = IouTracker.create();
         try (HogPersonDetector hog = HogPersonDetector.create()) {
             for (int i = 0; i < frames.size(); i++) {
@@ -29,14 +29,14 @@ class VtestTrackingTest {
         for (IouTracker.Track t : tracks) {
             lengths.append(t.id()).append(':').append(t.boxes().size()).append(' ');
             longest = Math.max(longest, t.boxes().size());
-            steady += t.boxes().size() >= 6 ? 1 : 0;
+            steady += t.boxes().size() >= 5 ? 1 : 0;
             for (int i = 1; i < t.boxes().size(); i++) {
                 assertTrue(t.boxes().get(i).seconds() > t.boxes().get(i - 1).seconds(), "one box per time per track");
             }
         }
-        System.out.println("vtest tracks (id:boxes of 16 frames): " + lengths);
+        System.out.println("vtest tracks (id:boxes of 12 frames): " + lengths);
         // the man walking in the centre is found in nearly every frame; the walkers on the right for over a second
-        assertTrue(longest >= 12, "a walker tracked over most of 3.2 s: " + lengths);
-        assertTrue(steady >= 2, "at least two people tracked for >= 6 frames: " + lengths);
+        assertTrue(longest >= 10, "a walker tracked over most of 2.4 s: " + lengths);
+        assertTrue(steady >= 2, "at least two people tracked for >= 5 frames: " + lengths);
     }
 }
