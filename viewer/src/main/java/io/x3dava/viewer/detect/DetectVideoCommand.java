@@ -50,8 +50,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
             + " scripts/demo: runs/demo/ava/checkpoints/epoch_0008); without it only people and tracks are found")
     Path checkpoint;
 
-    @Option(names = "--detector", defaultValue = "hog", description = "person detector: " + DetectorSpec.HELP
-            + "; default ${DEFAULT-VALUE}")
+    @Option(names = "--detector", defaultValue = "hog", description = "person detector: " + DetectorSpec.HELP)
     String detector;
 
     @Option(names = "--torchvision-lib", paramLabel = "FILE",
@@ -63,11 +62,12 @@ public final class DetectVideoCommand implements Callable<Integer> {
             + " (scripts/x3d-ava runs DJL offline)")
     boolean download;
 
-    @Option(names = "--rate", defaultValue = "4", description = "predictions per second; default ${DEFAULT-VALUE}")
+    @Option(names = "--rate", defaultValue = "4",
+            description = "predictions per second (AVA annotates 1 per second; 4 follows motion between keyframes)")
     double rate;
 
     @Option(names = "--out", defaultValue = "runs/detect-video",
-            description = "output folder (one subfolder per video); default ${DEFAULT-VALUE}")
+            description = "output folder (one subfolder per video)")
     Path out;
 
     @Option(names = "--labelmap", description = "label map .pbtxt: action names and the actions written"
@@ -75,14 +75,14 @@ public final class DetectVideoCommand implements Callable<Integer> {
     Path labelMap;
 
     @Option(names = "--person-threshold", defaultValue = "0.5",
-            description = "minimum person score; default ${DEFAULT-VALUE}")
+            description = "minimum person score (HOG: logistic of the SVM margin, 0.5 = its decision boundary)")
     double personThreshold;
 
     @Option(names = "--threshold", defaultValue = "0.3",
-            description = "minimum action score drawn on the video; default ${DEFAULT-VALUE}")
+            description = "minimum action score drawn on the video")
     double threshold;
 
-    @Option(names = "--top-k", defaultValue = "3", description = "actions drawn per person; default ${DEFAULT-VALUE}")
+    @Option(names = "--top-k", defaultValue = "3", description = "actions drawn per person")
     int topK;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
@@ -211,6 +211,10 @@ public final class DetectVideoCommand implements Callable<Integer> {
                 }
                 return found;
             }
+        }
+        if (!input.contains("://") && !input.startsWith("/dev/") && !Files.isRegularFile(p)) {
+            throw new IOException(input + ": no such video file (expected a video file, a folder of them, a stream"
+                    + " URL such as rtsp://... or a camera such as /dev/video0)");
         }
         return List.of(input);
     }
