@@ -54,8 +54,12 @@ public final class DjlPersonDetector implements FramePersonDetector {
     /** {@code djl://ai.djl.pytorch/NAME}: fetched by DJL on first use, then read from its cache (~/.djl.ai). */
     static DjlPersonDetector zoo(String name, double minScore) throws IOException {
         try {
-            Criteria<Image, DetectedObjects> c = yoloCriteria(minScore)
+            // the zoo artifact names its own translator (YOLOv5 and v8 lay out their outputs differently)
+            Criteria<Image, DetectedObjects> c = Criteria.builder()
+                    .setTypes(Image.class, DetectedObjects.class)
+                    .optEngine("PyTorch")
                     .optModelUrls("djl://ai.djl.pytorch/" + name)
+                    .optArgument("threshold", minScore)
                     .build();
             return new DjlPersonDetector(c.loadModel(), "DJL zoo ai.djl.pytorch/" + name);
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
@@ -69,7 +73,10 @@ public final class DjlPersonDetector implements FramePersonDetector {
         }
     }
 
-    /** An Ultralytics export ({@code yolo export model=yolov8n.pt format=torchscript}): 640x640 letterbox input. */
+    /**
+     * An Ultralytics export of a v8 / 11 model ({@code yolo export model=yolov8n.pt format=torchscript}): 640x640
+     * input, output (84, 8400) read by DJL's YoloV8Translator.
+     */
     static DjlPersonDetector yolo(Path file, double minScore) throws IOException {
         requireFile(file, "an Ultralytics YOLO .torchscript file");
         Criteria<Image, DetectedObjects> c = yoloCriteria(minScore)
