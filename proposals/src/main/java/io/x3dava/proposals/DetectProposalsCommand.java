@@ -6,6 +6,11 @@ import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.backbone.video.FrameSource;
 import io.x3dava.backbone.video.FrameSources;
+import io.x3dava.proposals.detect.DetectorSpec;
+import io.x3dava.proposals.detect.FrameImages;
+import io.x3dava.proposals.detect.FramePersonDetector;
+import io.x3dava.proposals.detect.PersonDetectors;
+import io.x3dava.proposals.detect.TorchvisionOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,16 +26,18 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * Runs a local person detector on the AVA keyframes of every video in a folder and writes the boxes as a SlowFast
- * proposals CSV ({@code video_id,timestamp,x1,y1,x2,y2,,score}), atomically. All boxes with score >= the floor are
+ * Runs a person detector (built-in HOG, a DJL zoo model, a YOLO or torchvision TorchScript file, see
+ * {@link DetectorSpec}; or {@code --model} with explicit torchvision-convention options) on the AVA keyframes of
+ * every video in a folder and writes the boxes as a SlowFast proposals CSV
+ * ({@code video_id,timestamp,x1,y1,x2,y2,,score}), atomically. All boxes with score >= the floor are
  * written; the inference threshold (0.8) is applied when the file is read ({@link SlowFastProposals#read}).
  *
  * <p>Keyframe second t is frame round((t - offset) * fps) of the video: AVA's cut clips (and SlowFast's frame folders
  * extracted from them) start at second 900 of the movie. Keyframes past the end of a video are skipped and counted.
  */
 @Command(name = "detect-proposals", mixinStandardHelpOptions = true,
-        description = "Person boxes on AVA keyframes from a local TorchScript detector, written as a SlowFast"
-                + " proposals CSV.")
+        description = "Person boxes on AVA keyframes (built-in HOG, a DJL zoo model or a TorchScript detector),"
+                + " written as a SlowFast proposals CSV.")
 public final class DetectProposalsCommand implements Callable<Integer> {
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov");
 
@@ -42,7 +49,14 @@ public final class DetectProposalsCommand implements Callable<Integer> {
     String keyframes;
     @Option(names = "--offset", defaultValue = "900", description = "movie second at which the clips start")
     double offset;
-    @Option(names = "--model", required = true, description = "TorchScript detector (.pt), torchvision convention")
+    @Option(names = "--detector", description = "person detector: " + DetectorSpec.HELP + "; default hog unless"
+            + " --model is given")
+    String detector;
+    @Option(names = "--torchvision-lib", paramLabel = "FILE",
+            description = "torchvision's native library (built for libtorch 2.7.1) for scripted torchvision detectors")
+    Path torchvisionLib;
+    @Option(names = "--model", description = "TorchScript detector (.pt), torchvision convention, with the"
+            + " --person-class / --input-size / --tensor-input options below")
     Path model;
     @Option(names = "--person-class", defaultValue = "1", description = "label id of 'person' (COCO/torchvision: 1)")
     long personClass;
@@ -65,17 +79,34 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         if ((videos == null) == (frames == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --videos and --frames");
         }
+        if (model != null && detector != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "give --model or --detector, not both");
+        }
         KeyframeRange range = KeyframeRange.parse(keyframes);
         List<Path> inputs = listInputs(videos != null ? videos : frames, videos != null);
-        PersonBoxTranslator translator = translator();
         List<PersonBox> boxes = new ArrayList<>();
         int skipped = 0;
         long t0 = System.nanoTime();
-        try (PersonDetector detector = testBlock != null
-                ? PersonDetector.load(model, testModelName, testBlock, translator)
-                : PersonDetector.load(model, translator)) {
-            for (Path input : inputs) {
-                skipped += detectVideo(detector, input, range, boxes);
+        if (model != null) {
+            PersonBoxTranslator translator = translator();
+            try (PersonDetector d = testBlock != null
+                    ? PersonDetector.load(model, testModelName, testBlock, translator)
+                    : PersonDetector.load(model, translator)) {
+                for (Path input : inputs) {
+                    skipped += detectVideo((k, frame) -> d.detect(k, PersonDetector.toImage(frame, 0)), input, range,
+                            boxes);
+                }
+            }
+        } else {
+            DetectorSpec spec = detector == null ? DetectorSpec.hog() : DetectorSpec.parse(detector);
+            if (torchvisionLib != null) {
+                TorchvisionOps.load(torchvisionLib);
+            }
+            try (FramePersonDetector d = PersonDetectors.open(spec, threshold)) {
+                for (Path input : inputs) {
+                    skipped += detectVideo((k, frame) -> d.detect(FrameImages.bgr(frame, 0)).stream()
+                            .map(h -> new PersonBox(k, h.box(), h.score())).toList(), input, range, boxes);
+                }
             }
         }
         SlowFastProposals.write(out, ProposalSet.of(boxes));
@@ -115,8 +146,14 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         }
     }
 
+    /** Person boxes of one decoded keyframe. */
+    @FunctionalInterface
+    private interface KeyframeDetector {
+        List<PersonBox> detect(Keyframe keyframe, DecodedClip frame) throws IOException;
+    }
+
     /** Detects on every keyframe of one video; returns the number of keyframes past its end. */
-    private int detectVideo(PersonDetector detector, Path input, KeyframeRange range, List<PersonBox> sink)
+    private int detectVideo(KeyframeDetector detector, Path input, KeyframeRange range, List<PersonBox> sink)
             throws IOException {
         String videoId = videoId(input);
         int skipped = 0;
@@ -129,7 +166,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
                     continue;
                 }
                 DecodedClip frame = src.read(new long[] {index}, 0);
-                sink.addAll(detector.detect(new Keyframe(videoId, t), PersonDetector.toImage(frame, 0)));
+                sink.addAll(detector.detect(new Keyframe(videoId, t), frame));
             }
         }
         return skipped;

@@ -18,4 +18,9 @@ public record AvaBox(double x1, double y1, double x2, double y2) {
         double union = area() + o.area() - inter;
         return union > 0 ? inter / union : 0.0;
     }
+
+    /** True for a box with strictly positive width and height (what the evaluator and the detectors keep). */
+    public boolean hasPositiveArea() {
+        return y1 < y2 && x1 < x2;
+    }
 }

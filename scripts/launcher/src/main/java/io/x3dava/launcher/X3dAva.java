@@ -22,6 +22,7 @@ import io.x3dava.eval.ava.EvalAvaCommand;
 import io.x3dava.proposals.DetectProposalsCommand;
 import io.x3dava.viewer.ExportCommand;
 import io.x3dava.viewer.ViewerApp;
+import io.x3dava.viewer.detect.DetectVideoCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
             // the main job and AVA detection
             DemoCommand.class, TrainAvaCommand.class, DetectAvaCommand.class, EvalAvaCommand.class,
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
-            CheckAvaCommand.class, DetectorFlopsCommand.class,
+            CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
             PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,

@@ -1,0 +1,30 @@
+package io.x3dava.detector.video;
+
+/**
+ * How often and how long to predict.
+ *
+ * @param rate predictions per second (person boxes, tracks and actions); 4 by default, four times AVA's 1 Hz keyframes
+ * @param maxSeconds process video times [0, maxSeconds) (live sources run until stopped otherwise); infinite by default
+ */
+public record VideoDetectionSettings(double rate, double maxSeconds) {
+    public VideoDetectionSettings {
+        if (!(rate > 0 && rate <= 120)) {
+            throw new IllegalArgumentException("--rate must be in (0, 120] predictions per second, got " + rate);
+        }
+        if (!(maxSeconds > 0)) {
+            throw new IllegalArgumentException("--duration must be > 0 s, got " + maxSeconds);
+        }
+    }
+
+    public static VideoDetectionSettings defaults() {
+        return new VideoDetectionSettings(4.0, Double.POSITIVE_INFINITY);
+    }
+
+    public VideoDetectionSettings withRate(double r) {
+        return new VideoDetectionSettings(r, maxSeconds);
+    }
+
+    public VideoDetectionSettings withMaxSeconds(double s) {
+        return new VideoDetectionSettings(rate, s);
+    }
+}

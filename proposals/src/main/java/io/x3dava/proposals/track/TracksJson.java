@@ -1,0 +1,66 @@
+package io.x3dava.proposals.track;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * tracks.json, the file the viewer reads to show track ids:
+ * {@code {"video": id, "fps": video fps, "rate": prediction Hz, "tracks": [{"id": 1, "boxes": [{"t", "x1", "y1",
+ * "x2", "y2", "score"}]}]}}, t in seconds from the start of the video, boxes normalized.
+ */
+public final class TracksJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The document, field order as written. */
+    public record Document(String video, double fps, double rate, List<TrackDoc> tracks) {
+    }
+
+    public record TrackDoc(int id, List<BoxDoc> boxes) {
+    }
+
+    public record BoxDoc(double t, double x1, double y1, double x2, double y2, double score) {
+    }
+
+    private TracksJson() {
+    }
+
+    public static Document document(String video, double fps, double rate, List<IouTracker.Track> tracks) {
+        List<TrackDoc> docs = tracks.stream().map(t -> new TrackDoc(t.id(), t.boxes().stream()
+                .map(b -> new BoxDoc(round(b.seconds()), b.box().x1(), b.box().y1(), b.box().x2(), b.box().y2(),
+                        b.score())).toList())).toList();
+        return new Document(video, fps, rate, docs);
+    }
+
+    /** Written to a temporary file beside the target, then moved over it. */
+    public static void write(Path target, Document doc) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), doc);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static Document read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Document.class);
+    }
+
+    /** Times to the microsecond: frame times like 0.1 * 3 print as 0.3, not 0.30000000000000004. */
+    private static double round(double s) {
+        return Math.round(s * 1e6) / 1e6;
+    }
+}
