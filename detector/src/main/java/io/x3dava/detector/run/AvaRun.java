@@ -96,7 +96,8 @@ public final class AvaRun {
         String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(doc);
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
-                new TrainerConfig(outputDir, recipe.epochs(), 1, 3, 0, 1e4), recipe.schedule(), recipe.sgd(), params,
+                new TrainerConfig(outputDir, recipe.epochs(), 1, 3, 0, 1e4).withSeed(recipe.seed()), recipe.schedule(),
+                recipe.sgd(), params,
                 noDecay, new AvaTrainStep(detector, builder), data, epoch -> Map.of(), configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));
         return trainer.run(m);
