@@ -64,6 +64,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         if ((videos == null) == (frames == null)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --videos and --frames");
         }
+        io.x3dava.annotations.command.OutputPaths.requireFile(out);
         KeyframeRange range = KeyframeRange.parse(keyframes);
         List<Path> inputs = listInputs(videos != null ? videos : frames, videos != null);
         PersonBoxTranslator translator = translator();

@@ -147,7 +147,13 @@ public final class LabelMap {
         if (!Files.isRegularFile(file)) {
             throw new AnnotationFormatException(file, 0, "file not found (expected a label map .pbtxt)");
         }
-        Tokens t = new Tokens(file, Files.readString(file, StandardCharsets.UTF_8));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new AnnotationFormatException(file, 1, "expected a UTF-8 text label map .pbtxt, found binary data");
+        }
+        Tokens t = new Tokens(file, text);
         List<LabelMapEntry> entries = new ArrayList<>();
         Map<Integer, Integer> idLines = new TreeMap<>();
         String tok;

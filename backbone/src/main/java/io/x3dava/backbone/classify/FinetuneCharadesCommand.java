@@ -50,6 +50,7 @@ public final class FinetuneCharadesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        recipe.checkOptions();
         TrainedModel tm = TrainedModel.locate(pretrained);
         ClassificationRecipe r = recipe.charades(kineticsModel(tm));
         ClassificationRun run = new ClassificationRun(r, log);

@@ -36,6 +36,7 @@ public final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        recipe.checkOptions();
         ClassificationRecipe r = recipe.kinetics();
         ClassificationRun run = new ClassificationRun(withClasses(r), System.out);
         try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {

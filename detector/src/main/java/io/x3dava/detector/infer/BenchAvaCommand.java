@@ -37,6 +37,9 @@ public final class BenchAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (boxes < 1 || iterations < 1 || warmup < 0) {
+            throw new IllegalArgumentException("expected --boxes and --iterations >= 1, --warmup >= 0");
+        }
         System.out.printf(Locale.ROOT, "AVA inference on CPU, %d cores, %d boxes per keyframe, batch 1%n",
                 Runtime.getRuntime().availableProcessors(), boxes);
         System.out.printf(Locale.ROOT, "%-8s %-14s %12s %12s%n", "preset", "input", "keyframes/s", "ms/keyframe");

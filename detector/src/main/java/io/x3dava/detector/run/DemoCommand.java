@@ -34,6 +34,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (pretrainEpochs < 1 || avaEpochs < 1 || workers < 1) {
+            throw new IllegalArgumentException("expected --pretrain-epochs, --ava-epochs and --workers >= 1");
+        }
+        io.x3dava.annotations.command.OutputPaths.requireFolder(data);
+        io.x3dava.annotations.command.OutputPaths.requireFolder(out);
         long t0 = System.nanoTime();
         MainJob.Sizes d = MainJob.Sizes.demo();
         MainJob.Sizes sizes = new MainJob.Sizes(d.kineticsPerClass(), d.avaTrainVideos(), d.avaValVideos(),

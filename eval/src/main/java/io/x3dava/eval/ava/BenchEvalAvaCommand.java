@@ -63,6 +63,9 @@ public final class BenchEvalAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (videos < 1 || keyframes < 1 || boxes < 1 || classes < 1) {
+            throw new IllegalArgumentException("expected --videos, --keyframes, --boxes and --classes >= 1");
+        }
         List<LabelMapEntry> entries = new ArrayList<>();
         for (int c = 1; c <= classes; c++) {
             entries.add(new LabelMapEntry(c, "action " + c, null));

@@ -38,6 +38,7 @@ public final class EvalAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaProtocol p;
         try {
             p = AvaProtocol.valueOf(protocol.toUpperCase(java.util.Locale.ROOT));
