@@ -82,10 +82,6 @@ public final class BenchX3DCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 1 || warmup < 0 || leakIterations < 0 || batches.stream().anyMatch(b -> b == null || b < 1)) {
-            throw new IllegalArgumentException("expected --iterations >= 1, --batches >= 1, --warmup and "
-                    + "--leak-iterations >= 0");
-        }
         io.x3dava.annotations.command.OutputPaths.requireFile(json);
         List<X3DConfig> configs = new ArrayList<>();
         for (String p : presets) {
