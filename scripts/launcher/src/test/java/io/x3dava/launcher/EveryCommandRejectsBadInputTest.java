@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * size or count is expected. Each must end with exit code 2 and a message, never a stack trace, and quickly: bad
  * input is found before any long work starts.
  */
+@Tag("slow") // about 340 command lines: 100-110 s on the loaded 2-core machine
 class EveryCommandRejectsBadInputTest {
 
     /** Commands not run here, with the reason. */
