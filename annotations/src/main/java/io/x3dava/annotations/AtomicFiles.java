@@ -33,7 +33,9 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile (mode 0600): the file keeps the user's umask like any other output.
+        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp"));
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);

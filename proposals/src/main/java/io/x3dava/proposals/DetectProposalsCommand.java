@@ -82,6 +82,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         if (model != null && detector != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "give --model or --detector, not both");
         }
+        io.x3dava.annotations.command.OutputPaths.requireFile(out);
         KeyframeRange range = KeyframeRange.parse(keyframes);
         List<Path> inputs = listInputs(videos != null ? videos : frames, videos != null);
         List<PersonBox> boxes = new ArrayList<>();

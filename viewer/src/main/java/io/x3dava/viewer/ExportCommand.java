@@ -46,6 +46,8 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("export-annotated: nothing to write; give --mp4 and/or --png");
             return 2;
         }
+        io.x3dava.annotations.command.OutputPaths.requireFile(mp4);
+        io.x3dava.annotations.command.OutputPaths.requireFile(png);
         OverlaySettings options = overlay.settings();
         ExportSize size = new ExportSize(minShortSide);
         OverlayModel model = overlay.inputs().load();

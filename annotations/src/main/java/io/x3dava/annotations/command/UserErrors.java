@@ -57,6 +57,10 @@ public final class UserErrors {
         if (t instanceof FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
+        if (t instanceof java.nio.charset.CharacterCodingException) {
+            // the readers that know the file name say it; this is the fallback for the others
+            return "an input file is not UTF-8 text (" + t.getMessage() + ")";
+        }
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             return t.getClass().getSimpleName();

@@ -78,6 +78,7 @@ public final class BenchX3DCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         List<X3DConfig> configs = new ArrayList<>();
         for (String p : presets) {
             configs.add(X3DPresets.get(p));

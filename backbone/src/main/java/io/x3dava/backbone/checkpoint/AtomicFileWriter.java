@@ -20,7 +20,9 @@ final class AtomicFileWriter {
     static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile (mode 0600): the file keeps the user's umask like any other output.
+        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp"));
         boolean moved = false;
         try {
             try (FileOutputStream fos = new FileOutputStream(tmp.toFile());

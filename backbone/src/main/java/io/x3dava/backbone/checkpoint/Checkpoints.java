@@ -27,6 +27,9 @@ public final class Checkpoints {
      *                                   Python global outside the allow-list
      */
     public static LinkedHashMap<String, TensorData> readStateDict(Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new CheckpointFormatException(file, "expected a checkpoint file, found a folder");
+        }
         try (MappedFile mf = new MappedFile(file)) {
             CopyBudget budget = new CopyBudget(file, mf.size());
             ByteBuffer head = mf.mapUpTo(0, 16, "file header");

@@ -15,12 +15,21 @@ import picocli.CommandLine.Parameters;
         description = "List the tensors (name, dtype, shape) and the total parameter count of a checkpoint:"
                 + " .pyth/.pt (torch zip or legacy format), .npz or .safetensors, detected from the content.")
 public final class InspectCheckpointCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "the checkpoint file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "the checkpoint file, or a checkpoint folder "
+            + "(epoch_NNNN/, its model.safetensors)")
     Path file;
 
     @Override
     public Integer call() throws IOException {
-        LinkedHashMap<String, TensorData> tensors = Checkpoints.readStateDict(file);
+        Path weights = file;
+        if (java.nio.file.Files.isDirectory(file)) {
+            weights = file.resolve("model.safetensors");
+            if (!java.nio.file.Files.isRegularFile(weights)) {
+                throw new IOException(file + ": expected a checkpoint file or a checkpoint folder holding "
+                        + "model.safetensors");
+            }
+        }
+        LinkedHashMap<String, TensorData> tensors = Checkpoints.readStateDict(weights);
         int width = tensors.keySet().stream().mapToInt(String::length).max().orElse(4);
         PrintWriter out = new PrintWriter(System.out, false);
         long total = 0;

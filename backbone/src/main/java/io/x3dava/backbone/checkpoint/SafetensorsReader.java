@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class SafetensorsReader {
     /** The limit the reference implementation applies to the header. */
     static final long MAX_HEADER = 100L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // A repeated tensor name would let two readers disagree on which entry is meant (the Rust reference rejects it).
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private SafetensorsReader() {
     }

@@ -3,7 +3,7 @@ package io.x3dava.backbone.classify;
 import io.x3dava.backbone.train.TrainedModel;
 import ai.djl.ndarray.NDManager;
 
-import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.backbone.train.RunFolder;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DNetwork;
@@ -11,7 +11,6 @@ import io.x3dava.backbone.x3d.X3DPresets;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -41,20 +40,26 @@ public final class FinetuneCharadesCommand implements Callable<Integer> {
             + "recipe.json, test.json")
     Path out;
 
+    @Option(names = "--allow-recipe-change", description = "continue a run folder whose recipe.json differs (batch, "
+            + "lr, epochs ...); the old recipe is kept as recipe.N.json")
+    boolean allowRecipeChange;
+
     PrintStream log = System.out;
 
     @Override
     public Integer call() throws Exception {
+        recipe.checkOptions();
         TrainedModel tm = TrainedModel.locate(pretrained);
         ClassificationRecipe r = recipe.charades(kineticsModel(tm));
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("recipe.json"), r.toJson());
         ClassificationRun run = new ClassificationRun(r, log);
         log.printf("fine-tuning %s (%d frames x rate %d, crop %d) on %d Charades classes%n", r.model().name(),
                 r.model().numFrames(), r.model().samplingRate(), r.model().trainCrop(), r.model().numClasses());
         long t0 = System.nanoTime();
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {
+            folder.checkRecipe(r.toJson(), allowRecipeChange);
+            // Weights are loaded (and checked) before anything is written to the run folder.
             X3DNetwork net = run.network(m, tm.weights());
+            folder.writeRecipe(r.toJson());
             NewClassifier.reset(net, r.seed());
             log.printf("new %d-way sigmoid classifier (the Kinetics one is not used)%n", r.model().numClasses());
             Trainer.Summary s = run.train(m, net, out);

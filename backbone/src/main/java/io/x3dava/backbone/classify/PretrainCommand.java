@@ -2,6 +2,7 @@ package io.x3dava.backbone.classify;
 
 import ai.djl.ndarray.NDManager;
 
+import io.x3dava.backbone.train.RunFolder;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.x3d.X3DNetwork;
 
@@ -27,14 +28,20 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--pretrained", description = "start from these weights (.pyth, .safetensors or a checkpoint)")
     Path pretrained;
 
+    @Option(names = "--allow-recipe-change", description = "continue a run folder whose recipe.json differs (batch, "
+            + "lr, epochs ...); the old recipe is kept as recipe.N.json")
+    boolean allowRecipeChange;
+
     @Override
     public Integer call() throws Exception {
+        recipe.checkOptions();
         ClassificationRecipe r = recipe.kinetics();
-        java.nio.file.Files.createDirectories(out);
-        io.x3dava.annotations.AtomicFiles.writeString(out.resolve("recipe.json"), r.toJson());
         ClassificationRun run = new ClassificationRun(withClasses(r), System.out);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {
+            folder.checkRecipe(r.toJson(), allowRecipeChange);
+            // Weights are loaded (and checked) before anything is written to the run folder.
             X3DNetwork net = run.network(m, pretrained);
+            folder.writeRecipe(r.toJson());
             Trainer.Summary s = run.train(m, net, out);
             ClassificationRun.TestResult t = run.test(m, net, run.samples(r.valList()), r.testClips(), r.testCrops());
             System.out.printf(Locale.ROOT, "%d-view test on %d videos (%d unreadable): top-1 %.2f%%, top-5 %.2f%%%n",

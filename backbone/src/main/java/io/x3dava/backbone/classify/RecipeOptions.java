@@ -149,6 +149,7 @@ public final class RecipeOptions {
     }
 
     ClassificationRecipe apply(ClassificationRecipe r) {
+        checkOptions();
         X3DConfig m = r.model();
         if (preset != null && config != null) {
             m = X3DPresets.get(preset).withNumClasses(m.numClasses());
@@ -175,6 +176,31 @@ public final class RecipeOptions {
                 s.cosineEndLr(), s.steps().stream().map(x -> x * scale).toList(), s.relativeLrs());
         return r.with(m, b, s, jMin, jMax, workers != null ? workers : r.workers(),
                 testClips != null ? testClips : r.testClips(), testCrops != null ? testCrops : r.testCrops());
+    }
+
+    /** The numeric options, checked before any file is read or written. */
+    void checkOptions() {
+        positive("--frames", frames);
+        positive("--rate", rate);
+        positive("--epochs", epochs);
+        positive("--batch", batch);
+        positive("--workers", workers);
+        positive("--test-clips", testClips);
+        if (crop != null && crop < 32 || testCrop != null && testCrop < 32) {
+            throw new IllegalArgumentException("expected --crop and --test-crop >= 32");
+        }
+        if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new IllegalArgumentException("expected --lr > 0, got " + lr);
+        }
+        if (testCrops != null && testCrops != 1 && testCrops != 3) {
+            throw new IllegalArgumentException("expected --test-crops 1 or 3, got " + testCrops);
+        }
+    }
+
+    private static void positive(String option, Integer value) {
+        if (value != null && value < 1) {
+            throw new IllegalArgumentException("expected " + option + " >= 1, got " + value);
+        }
     }
 
     private static Path firstExisting(Path... candidates) {

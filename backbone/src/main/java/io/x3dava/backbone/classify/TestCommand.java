@@ -51,6 +51,8 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        recipe.checkOptions();
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         TrainedModel tm = TrainedModel.locate(source.checkpoint != null ? source.checkpoint : source.weights);
         if (source.weights != null && tm.hasConfig()) {
             tm = new TrainedModel(tm.weights(), null, null, List.of()); // --weights: config.json is not consulted

@@ -35,8 +35,20 @@ public final class MakeSyntheticCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
+    @Option(names = "--force", description = "write into a folder that is not empty (its generated videos are "
+            + "replaced)")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        if (trainPerClass <= 0 || valPerClass <= 0 || charadesTrain <= 0 || charadesTest <= 0 || size < 16
+                || frames <= 0) {
+            throw new IllegalArgumentException("expected positive video counts, --frames > 0 and --size >= 16");
+        }
+        OutputFolder.requireEmpty(out, force);
+        // Videos already on disk are reused by the generators; with --force they may come from other settings.
+        OutputFolder.deleteTree(out.resolve("kinetics").resolve("videos"));
+        OutputFolder.deleteTree(out.resolve("charades").resolve("videos"));
         var k = SyntheticClassification.writeKinetics(out.resolve("kinetics"), trainPerClass, valPerClass, size, frames,
                 seed);
         System.out.println("Kinetics format: " + k.root() + " (train.csv, validate.csv, classes.txt, videos/)");

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class CheckpointStore {
 
     private static final Pattern NAME = Pattern.compile("epoch_(\\d{4,})");
+    private static final Pattern LEFTOVER = Pattern.compile("\\.(epoch_\\d{4,})\\.(tmp|old)-.*");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A checkpoint on disk. */
@@ -69,7 +70,9 @@ public final class CheckpointStore {
                            String configJson) throws IOException {
         Files.createDirectories(root);
         String name = String.format("epoch_%04d", epoch);
-        Path tmp = Files.createTempDirectory(root, "." + name + ".tmp-");
+        // Not Files.createTempDirectory: it makes the folder 0700; checkpoints follow the user's umask like any file.
+        Path tmp = Files.createDirectory(root.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + System.nanoTime()));
         try {
             Checkpoints.writeSafetensors(tmp.resolve("model.safetensors"), model);
             Checkpoints.writeSafetensors(tmp.resolve("optimizer.safetensors"), optimizer);
@@ -92,6 +95,31 @@ public final class CheckpointStore {
         } finally {
             if (Files.exists(tmp)) {
                 deleteTree(tmp);
+            }
+        }
+    }
+
+    /**
+     * Cleans what a killed run left in {@code root}: half-written {@code .epoch_NNNN.tmp-*} folders are deleted; a
+     * replaced {@code .epoch_NNNN.old-*} is deleted, or renamed back when the kill came before its replacement was
+     * in place. Only the process holding the run folder's lock may call this.
+     */
+    public static void removeLeftovers(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> stale;
+        try (Stream<Path> s = Files.list(root)) {
+            stale = s.filter(p -> LEFTOVER.matcher(p.getFileName().toString()).matches()).sorted().toList();
+        }
+        for (Path p : stale) {
+            Matcher m = LEFTOVER.matcher(p.getFileName().toString());
+            m.matches();
+            Path complete = root.resolve(m.group(1));
+            if (m.group(2).equals("old") && !Files.exists(complete)) {
+                Files.move(p, complete, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                deleteTree(p);
             }
         }
     }

@@ -180,6 +180,7 @@ public final class Trainer<B> {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             for (int k = 0; k < shards.size(); k++) {
                 replicas.use(k);
+                StepSeeds.seedTorch(config.seed(), epoch, i, k);
                 try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
                     TrainStep.Output out = step.forward(replicas, dm, shards.get(k));
                     double l = out.loss().getFloat();

@@ -17,13 +17,25 @@ import java.util.List;
  * @param evalPeriod run the evaluation callback every this many epochs (and at the end); 0 = never
  * @param explodeLoss a finite loss above this stops the run as diverged
  * @param devices devices to train on, data-parallel when more than one; empty = every visible GPU, else the CPU
+ * @param seed the recipe's seed: libtorch's generator (dropout) is re-seeded from it at every step ({@link StepSeeds})
  */
 public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
-                            double explodeLoss, List<Device> devices) {
+                            double explodeLoss, List<Device> devices, long seed) {
 
     public TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
                          double explodeLoss) {
         this(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, List.of());
+    }
+
+    public TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
+                         double explodeLoss, List<Device> devices) {
+        this(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices, 0L);
+    }
+
+    /** The same run with the recipe's seed (PySlowFast RNG_SEED, default 0). */
+    public TrainerConfig withSeed(long runSeed) {
+        return new TrainerConfig(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices,
+                runSeed);
     }
 
     public TrainerConfig {

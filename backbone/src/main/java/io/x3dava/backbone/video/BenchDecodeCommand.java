@@ -60,6 +60,12 @@ public final class BenchDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (frames < 1 || stride < 1 || clips < 1 || (workers != null && workers < 1)) {
+            throw new IllegalArgumentException("expected --frames, --stride, --clips and --workers >= 1");
+        }
+        if (video != null && !Files.exists(video)) {
+            throw new java.nio.file.NoSuchFileException(video.toString());
+        }
         int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         Path tmp = Files.createTempDirectory("bench-decode");
         try {

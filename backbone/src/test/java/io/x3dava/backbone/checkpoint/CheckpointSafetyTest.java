@@ -186,6 +186,29 @@ class CheckpointSafetyTest {
         assertRejected(f, "unknown format");
     }
 
+    @Test
+    void aSafetensorsHeaderNamingATensorTwiceIsRejected() throws Exception {
+        String once = "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
+        String twice = "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},"
+                + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
+        Path good = dir.resolve("once.safetensors");
+        Files.write(good, safetensors(once, 8));
+        assertEquals(1, Checkpoints.readStateDict(good).size(), "the same file without the repeat is read");
+        Path f = dir.resolve("twice.safetensors");
+        Files.write(f, safetensors(twice, 8));
+        assertRejected(f, "Duplicate field 'w'");
+        // a folder is not a checkpoint file: one line, no "No such device" from mapping it
+        assertRejected(dir, "expected a checkpoint file, found a folder");
+    }
+
+    private static byte[] safetensors(String header, int dataBytes) {
+        byte[] h = header.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + dataBytes)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h);
+        return b.array();
+    }
+
     static void assertRejected(Path f, String expectedInMessage) {
         CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> Checkpoints.readStateDict(f));
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());

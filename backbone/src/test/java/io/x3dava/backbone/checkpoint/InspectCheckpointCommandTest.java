@@ -48,7 +48,7 @@ class InspectCheckpointCommandTest {
         Files.write(f, new PickleWriter().proto().global("os", "system").stop().bytes());
         assertEquals(2, run(f.toString()));
         String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.startsWith("inspect-checkpoint: " + f + ": "), e);
+        assertTrue(e.startsWith("inspect-checkpoint: " + f + ": "), e); // the shared handler names the command
         assertTrue(e.contains("'os.system'"), e);
         assertEquals(1, e.lines().count(), "one line, no stack trace: " + e);
     }

@@ -63,6 +63,9 @@ public final class BenchAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (boxes < 1 || iterations < 1 || warmup < 0) {
+            throw new IllegalArgumentException("expected --boxes and --iterations >= 1, --warmup >= 0");
+        }
         Path tmp = null;
         Path input = video;
         if (!noDecode && input == null) {

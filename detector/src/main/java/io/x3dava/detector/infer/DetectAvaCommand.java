@@ -39,6 +39,8 @@ public final class DetectAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.x3dava.annotations.command.OutputPaths.requireFile(detections);
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaRecipe r = options.recipe();
         Path cfg = checkpoint.resolve("config.json");
         if (Files.isRegularFile(cfg)) {

@@ -32,11 +32,20 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (pretrainEpochs < 1 || avaEpochs < 1 || workers < 1) {
+            throw new IllegalArgumentException("expected --pretrain-epochs, --ava-epochs and --workers >= 1");
+        }
+        io.x3dava.annotations.command.OutputPaths.requireFolder(data);
+        io.x3dava.annotations.command.OutputPaths.requireFolder(out);
         long t0 = System.nanoTime();
         MainJob.Sizes d = MainJob.Sizes.demo();
         MainJob.Sizes sizes = new MainJob.Sizes(d.kineticsPerClass(), d.avaTrainVideos(), d.avaValVideos(),
                 pretrainEpochs, avaEpochs, workers);
-        MainJob.Result r = new MainJob(sizes, System.out).run(data, out);
+        MainJob.Result r;
+        // Two demos on one --out would resume from each other's checkpoints; the second is refused.
+        try (io.x3dava.backbone.train.RunFolder folder = io.x3dava.backbone.train.RunFolder.lock(out)) {
+            r = new MainJob(sizes, System.out).run(data, out);
+        }
         System.out.printf(Locale.ROOT, "done in %.1f min: pre-training val top-1 %.1f%%, AVA frame-mAP %.3f%n",
                 (System.nanoTime() - t0) / 60e9, 100 * r.pretrainTop1(), r.ava().meanAp());
         String vid = "syn_ava_v" + String.format("%03d", d.avaTrainVideos());

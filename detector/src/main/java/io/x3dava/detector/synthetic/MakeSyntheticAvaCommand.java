@@ -2,6 +2,8 @@ package io.x3dava.detector.synthetic;
 
 import io.x3dava.detector.data.AvaLayoutKind;
 
+import io.x3dava.backbone.synthetic.OutputFolder;
+
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -38,13 +40,23 @@ public final class MakeSyntheticAvaCommand implements Callable<Integer> {
             + " (default: the flat layout with videos/)")
     AvaLayoutKind layout;
 
+    @Option(names = "--force", description = "write into a folder that is not empty (files of the same name are "
+            + "replaced)")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        if (trainVideos <= 0 || valVideos <= 0 || actors <= 0 || keyframes <= 0 || size < 16) {
+            throw new IllegalArgumentException("expected positive --train-videos, --val-videos, --actors, --keyframes "
+                    + "and --size >= 16");
+        }
+        OutputFolder.requireEmpty(out, force);
         if (layout != null) {
             SyntheticAvaLayouts.write(out, layout, trainVideos, valVideos, actors, keyframes, size, seed);
             System.out.println("AVA format, " + layout.label() + " layout: " + out);
             return 0;
         }
+        OutputFolder.deleteTree(SyntheticAva.Layout.at(out).videos()); // --force: no video of an older set is left
         SyntheticAva.Layout l = SyntheticAva.write(out, trainVideos, valVideos, actors, keyframes, size, seed);
         System.out.println("AVA format: " + l.root());
         return 0;

@@ -3,7 +3,7 @@ package io.x3dava.detector.train;
 import io.x3dava.detector.run.AvaOptions;
 import ai.djl.ndarray.NDManager;
 
-import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.backbone.train.RunFolder;
 import io.x3dava.backbone.train.Trainer;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.run.AvaRecipe;
@@ -11,7 +11,6 @@ import io.x3dava.detector.run.AvaRun;
 import io.x3dava.eval.ava.AvaEvaluationResult;
 import io.x3dava.eval.ava.AvaReport;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -33,14 +32,18 @@ public final class TrainAvaCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "run folder")
     Path out;
 
+    @Option(names = "--allow-recipe-change", description = "continue a run folder whose recipe.json differs (batch, "
+            + "lr, epochs ...); the old recipe is kept as recipe.N.json")
+    boolean allowRecipeChange;
+
     @Override
     public Integer call() throws Exception {
         AvaRecipe r = options.recipe();
-        Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("recipe.json"), r.toJson());
         AvaRun run = new AvaRun(r, System.out);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {
+            folder.checkRecipe(r.toJson(), allowRecipeChange);
             AvaDetector d = run.detector(m, pretrained);
+            folder.writeRecipe(r.toJson());
             Trainer.Summary s = run.train(m, d, out);
             Path csv = out.resolve("detections_val.csv");
             AvaEvaluationResult e = run.finalDetections(m, d, out, s.epochs(), csv).result();

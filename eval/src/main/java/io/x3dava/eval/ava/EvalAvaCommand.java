@@ -42,11 +42,7 @@ public final class EvalAvaCommand implements Callable<Integer> {
         if (json != null && Files.isDirectory(json)) {
             throw new IllegalArgumentException("--json " + json + ": is a directory; expected a file name");
         }
-        if (json != null && json.toAbsolutePath().getParent() != null
-                && Files.exists(json.toAbsolutePath().getParent())
-                && !Files.isDirectory(json.toAbsolutePath().getParent())) {
-            throw new IllegalArgumentException("--json " + json + ": the parent is not a directory");
-        }
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaEvaluationResult r = AvaEvaluator.evaluate(labelMap, groundTruth, detections, exclusions, protocol);
         for (String w : r.warnings()) {
             System.err.println("eval-ava: WARNING: " + w);

@@ -73,7 +73,11 @@ public final class X3dAva implements Runnable {
     /** The configured root command line. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new X3dAva());
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        completion.getCommandSpec().usageMessage().hidden(false);
+        // picocli's completion command ignores unknown options; like every other command it must refuse them.
+        completion.setUnmatchedArgumentsAllowed(false);
+        completion.getCommandSpec().helpCommand(false);
         CommandLines.configure(cl);
         return cl;
     }
