@@ -1,5 +1,6 @@
 package io.x3dava.viewer;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.ava.AvaBox;
 
@@ -24,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record TrackFile(String video, double fps, double rate, List<Track> tracks) {
     /** The module's one Jackson mapper: unknown fields tolerated (the writer may add some), missing ones rejected. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    // the shared mapper, stricter about missing fields (a track box without a coordinate is an error here)
+    private static final ObjectMapper JSON = Json.mapper().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
             .configure(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES, true);

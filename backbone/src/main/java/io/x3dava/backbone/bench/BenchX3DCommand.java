@@ -2,9 +2,6 @@ package io.x3dava.backbone.bench;
 
 import ai.djl.ndarray.NDManager;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
@@ -183,7 +180,7 @@ public final class BenchX3DCommand implements Callable<Integer> {
                     "flagged", leak.flagged()));
             root.put("memory", m);
         }
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        return io.x3dava.annotations.json.Json.toString(root);
     }
 
     private static Double finite(double v) {

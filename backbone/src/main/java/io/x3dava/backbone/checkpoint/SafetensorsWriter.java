@@ -1,5 +1,7 @@
 package io.x3dava.backbone.checkpoint;
 
+import io.x3dava.annotations.json.Json;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,12 +9,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Writes .safetensors with tensors in map order; the header is space-padded to 8 bytes as the format asks. */
 final class SafetensorsWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private SafetensorsWriter() {
     }
@@ -32,7 +35,8 @@ final class SafetensorsWriter {
             node.putArray("data_offsets").add(offset).add(end);
             offset = end;
         }
-        byte[] json = JSON.writeValueAsBytes(header);
+        // the header is one compact line, as the reference writer makes it
+        byte[] json = JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(header);
         int padded = (json.length + 7) / 8 * 8;
         byte[] headerBytes = new byte[padded];
         java.util.Arrays.fill(headerBytes, (byte) ' ');

@@ -2,10 +2,11 @@ package io.x3dava.backbone.classify;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.train.SgdConfig;
+import io.x3dava.backbone.x3d.ShortSideRatio;
 import io.x3dava.backbone.x3d.X3DConfig;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
                                    SgdConfig sgd, int jitterMin, int jitterMax, boolean inverseUniform, int testClips,
                                    int testCrops, int workers, long seed, int evalPeriod, int checkpointPeriod) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     public ClassificationRecipe {
         if (!"kinetics".equals(task) && !"charades".equals(task)) {
@@ -78,8 +79,8 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
         double lr = 1.6 * batchSize / 1024.0;
         double warmup = epochs * 35.0 / 300.0;
         // Scale jitter [182, 228] for a 160 crop scales with the crop as the X3D configs (train_jitter_scales).
-        int jMin = (int) Math.round(model.trainCrop() * 182.0 / 160.0);
-        int jMax = (int) Math.round(model.trainCrop() * 228.0 / 160.0);
+        int jMin = ShortSideRatio.KINETICS_JITTER_MIN.of(model.trainCrop());
+        int jMax = ShortSideRatio.KINETICS_JITTER_MAX.of(model.trainCrop());
         return new ClassificationRecipe("kinetics", model, format, train, val, videos, classes, batchSize,
                 ScheduleConfig.cosine(lr, epochs, warmup, lr / 160.0), SgdConfig.x3d(5e-5),
                 jMin, jMax, false, 10, 3, Runtime.getRuntime().availableProcessors(), 0, 1, 1);
@@ -94,8 +95,8 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
         X3DConfig m = kineticsModel.withNumClasses(numClasses)
                 .withClip(kineticsModel.numFrames(), kineticsModel.samplingRate() * 2, kineticsModel.trainCrop());
         double lr = 0.02 * batchSize / 16.0;
-        int jMin = (int) Math.round(m.trainCrop() * 182.0 / 160.0);
-        int jMax = (int) Math.round(m.trainCrop() * 228.0 / 160.0);
+        int jMin = ShortSideRatio.KINETICS_JITTER_MIN.of(m.trainCrop());
+        int jMax = ShortSideRatio.KINETICS_JITTER_MAX.of(m.trainCrop());
         return new ClassificationRecipe("charades", m, "charades-csv", train, test, videos, classes, batchSize,
                 ScheduleConfig.steps(lr, epochs, java.util.List.of(0.0, 0.8 * epochs, 0.9 * epochs),
                         java.util.List.of(1.0, 0.1, 0.01), 0, 0),
@@ -108,11 +109,7 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
     }
 
     public static ClassificationRecipe read(Path file) throws IOException {
-        try {
-            return JSON.readValue(file.toFile(), ClassificationRecipe.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        }
+        return Json.read(file, ClassificationRecipe.class);
     }
 
     /** The same recipe on other annotation files. */

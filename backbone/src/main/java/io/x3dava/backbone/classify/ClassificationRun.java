@@ -119,8 +119,7 @@ public final class ClassificationRun {
         configDoc.put("task", recipe.task());
         configDoc.put("model", recipe.model());
         configDoc.put("classes", classNames());
-        String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(configDoc);
+        String configJson = io.x3dava.annotations.json.Json.toString(configDoc);
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
                 new TrainerConfig(outputDir, recipe.epochs(), recipe.checkpointPeriod(), 3,
                         recipe.evalPeriod() == 0 ? recipe.epochs() : recipe.evalPeriod(), 1e4).withSeed(recipe.seed()),

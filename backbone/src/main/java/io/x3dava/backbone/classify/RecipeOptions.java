@@ -2,6 +2,7 @@ package io.x3dava.backbone.classify;
 
 import io.x3dava.annotations.charades.CharadesClasses;
 import io.x3dava.backbone.train.ScheduleConfig;
+import io.x3dava.backbone.x3d.ShortSideRatio;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 
@@ -164,8 +165,8 @@ public final class RecipeOptions {
         int jMin = r.jitterMin();
         int jMax = r.jitterMax();
         if (crop != null) {
-            jMin = (int) Math.round(c * 182.0 / 160.0);
-            jMax = (int) Math.round(c * 228.0 / 160.0);
+            jMin = ShortSideRatio.KINETICS_JITTER_MIN.of(c);
+            jMax = ShortSideRatio.KINETICS_JITTER_MAX.of(c);
         }
         int b = batch != null ? batch : r.batchSize();
         ScheduleConfig s = r.schedule();

@@ -2,8 +2,8 @@ package io.x3dava.backbone.classify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
 
 import java.io.IOException;
@@ -20,7 +20,7 @@ public record TestReport(String task, String weights, String model, int frames, 
                          int testClips, int testCrops, int views, int videos, int skipped, Double top1, Double top5,
                          Double mAP, double seconds) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     public static TestReport of(ClassificationRecipe r, Path weights, ClassificationRun.TestResult t, double seconds) {
         return new TestReport(r.task(), weights.toString(), r.model().name(), r.model().numFrames(),

@@ -1,8 +1,8 @@
 package io.x3dava.backbone.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.checkpoint.TensorData;
@@ -31,7 +31,7 @@ public final class CheckpointStore {
 
     private static final Pattern NAME = Pattern.compile("epoch_(\\d{4,})");
     private static final Pattern LEFTOVER = Pattern.compile("\\.(epoch_\\d{4,})\\.(tmp|old)-.*");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** A checkpoint on disk. */
     public record Checkpoint(Path dir, int epoch, long globalStep) {

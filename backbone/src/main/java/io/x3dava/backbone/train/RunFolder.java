@@ -3,6 +3,7 @@ package io.x3dava.backbone.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class RunFolder implements AutoCloseable {
     private static final Map<String, String> OPTION_NAMES = Map.of("batchSize", "batch", "schedule.baseLr", "lr",
             "schedule.maxEpoch", "epochs", "epochs", "epochs");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Path dir;
     private final FileChannel channel;

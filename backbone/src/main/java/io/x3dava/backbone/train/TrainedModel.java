@@ -3,6 +3,7 @@ package io.x3dava.backbone.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.x3d.X3DConfig;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ import java.util.Optional;
  */
 public record TrainedModel(Path weights, String task, X3DConfig model, List<String> classes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     public TrainedModel {
         classes = List.copyOf(classes);
@@ -56,12 +57,7 @@ public record TrainedModel(Path weights, String task, X3DConfig model, List<Stri
     }
 
     private static TrainedModel readConfig(Path weights, Path config) throws IOException {
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(config.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(config + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        }
+        JsonNode doc = Json.readTree(config);
         JsonNode model = doc.get("model");
         if (model == null || !model.isObject()) {
             throw new IOException(config + ": no \"model\" object (expected {task, model, classes})");

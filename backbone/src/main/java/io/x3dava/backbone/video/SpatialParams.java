@@ -32,14 +32,6 @@ public record SpatialParams(int inputHeight, int inputWidth, int scaledHeight, i
         }
     }
 
-    public double scaleX() {
-        return scaledWidth / (double) inputWidth;
-    }
-
-    public double scaleY() {
-        return scaledHeight / (double) inputHeight;
-    }
-
     /** Box normalized to the original frame (0..1) to pixels of the output crop, clipped to the crop. */
     public PixelBox transformBox(double x1, double y1, double x2, double y2) {
         return clip(transformBoxUnclipped(x1, y1, x2, y2));

@@ -2,8 +2,8 @@ package io.x3dava.backbone.x3d;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
 
 import java.io.IOException;
@@ -40,7 +40,7 @@ public record X3DConfig(String name, int numClasses, int numFrames, int sampling
     /** Depth of res2..res5 before the depth factor (X2D, paper Table 1). */
     public static final List<Integer> BASE_DEPTHS = List.of(1, 2, 5, 3);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     public X3DConfig {
         require(numClasses > 0, "numClasses must be positive, got " + numClasses);
@@ -216,13 +216,7 @@ public record X3DConfig(String name, int numClasses, int numFrames, int sampling
     }
 
     public static X3DConfig read(Path file) throws IOException {
-        try {
-            return JSON.readValue(file.toFile(), X3DConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return Json.read(file, X3DConfig.class);
     }
 
     public void write(Path file) throws IOException {

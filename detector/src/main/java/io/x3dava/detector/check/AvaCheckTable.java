@@ -1,10 +1,10 @@
 package io.x3dava.detector.check;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.ava.LabelMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
@@ -19,7 +19,8 @@ import java.util.function.Function;
 /** check-ava's outputs: a table for people, JSON for scripts. */
 public final class AvaCheckTable {
     /** Paths as plain strings rather than file: URIs. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    // the shared mapper, with paths written as plain strings for scripts
+    private static final ObjectMapper JSON = Json.mapper().copy()
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
 
     private AvaCheckTable() {

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.train.CheckpointStore;
@@ -33,7 +34,7 @@ import java.util.List;
  * config's test size, square crop, X3D's mean / std) and per-class sigmoid scores.
  */
 public final class ActionModel implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final NDManager manager;
     private final AvaDetector detector;

@@ -1,7 +1,6 @@
 package io.x3dava.eval.ava;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,7 +14,7 @@ import java.util.Locale;
 public final class AvaReport {
     /** Built on first use: printing the table alone does not load Jackson. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper MAPPER = io.x3dava.annotations.json.Json.mapper();
     }
 
     private AvaReport() {}

@@ -1,7 +1,8 @@
 package io.x3dava.proposals.track;
 
+import io.x3dava.annotations.json.Json;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,7 +17,7 @@ import java.util.List;
  * "x2", "y2", "score"}]}]}}, t in seconds from the start of the video, boxes normalized.
  */
 public final class TracksJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** The document, field order as written. */
     public record Document(String video, double fps, double rate, List<TrackDoc> tracks) {
