@@ -57,11 +57,11 @@ class BenchX3DCommandTest {
     @Test
     void badOptionsGiveOneClearLine() {
         String r = run(new BenchX3DCommand(), "--presets", "XXL", "--leak-iterations", "0");
-        assertTrue(r.startsWith("2|error: unknown X3D preset 'XXL'"), r);
+        assertTrue(r.startsWith("2|bench-x3d: unknown X3D preset 'XXL'"), r);
         r = run(new BenchX3DCommand(), "--presets", "X2D", "--iterations", "0");
-        assertTrue(r.startsWith("2|error: --iterations must be >= 1"), r);
+        assertTrue(r.startsWith("2|bench-x3d: --iterations must be >= 1"), r);
         r = run(new BenchX3DCommand(), "--presets", "X2D", "--train-batches", "x");
-        assertTrue(r.startsWith("2|error: --train-batches: not a batch size"), r);
+        assertTrue(r.startsWith("2|bench-x3d: --train-batches: not a batch size"), r);
     }
 
     @Test
