@@ -140,6 +140,9 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             double opMicros = MachineSpeed.microsPerOp(root, 5000);
             out.printf(Locale.ROOT, "machine: %dx%d float32 matmul %.1f GFLOP/s (attainable); DJL fixed cost %.2f us "
                     + "per op (1-element add, result closed)%n", matmulSize, matmulSize, gflops, opMicros);
+            String allocator = allocatorEnvironment();
+            out.println("allocator: " + allocator);
+            report.put("allocator", allocator);
             report.put("matmul_gflops", Double.isNaN(gflops) ? null : gflops);
             report.put("djl_us_per_op", opMicros);
 
@@ -291,8 +294,9 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %s min/median/max %.3f / %.3f / %.3f; %.0f minor faults per %s; peak RSS "
                     + "growth %,d KiB%s%n", r.names().get(s), unit, mmm[0], mmm[1], mmm[2], r.faultsPerIteration(s),
                     training ? "step" : "pass", r.maxPeakGrowthKiB(s), training ? "" : String.format(Locale.ROOT,
-                            "; %.1f GFLOP/s achieved (%.3f GMAC/clip x 2), %.0f%% of the matmul's", achieved,
-                            macs / 1e9, 100 * achieved / gflops));
+                            "; %.1f GFLOP/s achieved (%.3f GMAC/clip x 2)%s", achieved, macs / 1e9,
+                            Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, ", %.0f%% of the matmul's",
+                                    100 * achieved / gflops)));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("side", r.names().get(s));
             m.put("rate_min", mmm[0]);
@@ -315,6 +319,16 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
                     q[0], q[1], q[2], 100 * (q[2] - q[0]) / q[1], best, pt > 0 ? pj / (double) pt : Double.NaN);
             report.put("ratio", Map.of("min", q[0], "median", q[1], "max", q[2], "best_rounds", best));
         }
+    }
+
+    /** The environment that tunes glibc's malloc (scripts/x3d-ava sets GLIBC_TUNABLES=glibc.malloc.hugetlb=1). */
+    static String allocatorEnvironment() {
+        StringBuilder sb = new StringBuilder();
+        System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_")
+                        || e.getKey().equals("GLIBC_TUNABLES") || e.getKey().equals("LD_PRELOAD"))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> sb.append(sb.length() > 0 ? " " : "").append(e.getKey()).append('=').append(e.getValue()));
+        return sb.length() > 0 ? sb.toString() : "glibc malloc defaults";
     }
 
     private static NDArray oneHot(NDManager m, int batch, int classes) {
