@@ -138,8 +138,10 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
         try (NDManager root = NDManager.newBaseManager()) {
             double gflops = matmulSize > 0 ? MachineSpeed.matmulGflops(root, matmulSize, 3) : Double.NaN;
             double opMicros = MachineSpeed.microsPerOp(root, 5000);
-            out.printf(Locale.ROOT, "machine: %dx%d float32 matmul %.1f GFLOP/s (attainable); DJL fixed cost %.2f us "
-                    + "per op (1-element add, result closed)%n", matmulSize, matmulSize, gflops, opMicros);
+            out.printf(Locale.ROOT, "machine: %s; DJL fixed cost %.2f us per op (1-element add, result closed)%n",
+                    matmulSize == 0 ? "matmul skipped" : String.format(Locale.ROOT,
+                            "%dx%d float32 matmul %.1f GFLOP/s (attainable)", matmulSize, matmulSize, gflops),
+                    opMicros);
             String allocator = allocatorEnvironment();
             out.println("allocator: " + allocator);
             report.put("allocator", allocator);
