@@ -127,13 +127,17 @@ class ResBlock(nn.Module):
     def __init__(self, dim_in, inner, dim_out, stride, se_dim):
         super().__init__()
         self.branch1 = None
+        self.stride = stride
         if dim_in != dim_out or stride != 1:
-            self.branch1 = nn.Conv3d(dim_in, dim_out, 1, stride=(1, stride, stride), bias=False)
+            # stride-1 conv of the strided slice, as X3DResBlock.java: the strided 1x1x1 conv's backward-weights
+            # kernel in oneDNN writes past its workspace on AVX2/AVX-512 (oneDNN issue #6035)
+            self.branch1 = nn.Conv3d(dim_in, dim_out, 1, bias=False)
             self.branch1_bn = bn(dim_out)
         self.branch2 = Bottleneck(dim_in, inner, dim_out, stride, se_dim)
 
     def forward(self, x):
-        shortcut = x if self.branch1 is None else self.branch1_bn(self.branch1(x))
+        s = self.stride
+        shortcut = x if self.branch1 is None else self.branch1_bn(self.branch1(x[:, :, :, ::s, ::s]))
         return torch.relu(shortcut + self.branch2(x))
 
 

@@ -61,6 +61,14 @@ public final class X3DNetwork extends AbstractBlock implements ReferenceNamed {
         return logits.getShape().dimension() == 3 ? p.mean(new int[] {1}) : p;
     }
 
+    /**
+     * An inference-only copy with every BatchNorm folded into its convolution, derived from the current weights
+     * (see {@link X3DInference}); this network stays the one that trains and saves. Close it when done.
+     */
+    public X3DInference forInference(NDManager manager) {
+        return X3DInference.of(this, manager);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

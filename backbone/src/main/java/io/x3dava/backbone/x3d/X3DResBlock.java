@@ -18,23 +18,39 @@ import java.util.Map;
 /**
  * Residual block: ReLU(shortcut(x) + branch2(x)), where the shortcut is a strided 1x1x1 conv + BN when the width or
  * stride changes and the identity otherwise. Reference names: branch1, branch1_bn, branch2.
+ *
+ * <p>The strided 1x1x1 shortcut is computed as a strided slice (every {@code stride}-th pixel) followed by a stride-1
+ * 1x1x1 conv: the same function and gradients, same weight shape and key, but it never reaches oneDNN's strided 1x1
+ * backward-weights kernel, which writes past its workspace on AVX2/AVX-512 (oneDNN issue #6035: SIGSEGV, hangs or
+ * wrong weight gradients during pretraining).
  */
 public final class X3DResBlock extends AbstractBlock implements ReferenceNamed {
 
     private final Conv3d branch1;
     private final BatchNorm branch1Bn;
     private final X3DBottleneck branch2;
+    private final int spatialStride;
 
     public X3DResBlock(int dimIn, int dimInner, int dimOut, int spatialStride, int seDim) {
         if (dimIn != dimOut || spatialStride != 1) {
-            branch1 = addChildBlock("branch1", ReferenceLayers.conv(dimOut, new Shape(1, 1, 1),
-                    new Shape(1, spatialStride, spatialStride), new Shape(0, 0, 0), 1, false));
+            branch1 = addChildBlock("branch1", ReferenceLayers.pointwise(dimOut, false));
             branch1Bn = addChildBlock("branch1_bn", ReferenceLayers.batchNorm());
         } else {
             branch1 = null;
             branch1Bn = null;
         }
         branch2 = addChildBlock("branch2", new X3DBottleneck(dimInner, dimOut, spatialStride, seDim));
+        this.spatialStride = spatialStride;
+    }
+
+    /** The spatial stride of the shortcut (and of branch2's channel-wise conv). */
+    public int spatialStride() {
+        return spatialStride;
+    }
+
+    /** x[:, :, :, ::s, ::s]: what a 1x1x1 conv with spatial stride s reads; x itself when s is 1. */
+    static NDArray strided(NDArray x, int stride) {
+        return stride == 1 ? x : x.get(":, :, :, ::" + stride + ", ::" + stride);
     }
 
     public X3DBottleneck branch2() {
@@ -45,9 +61,11 @@ public final class X3DResBlock extends AbstractBlock implements ReferenceNamed {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray f = branch2.forward(ps, inputs, training).singletonOrThrow();
+        NDArray x = inputs.singletonOrThrow();
         NDArray shortcut = branch1 == null
-                ? inputs.singletonOrThrow()
-                : branch1Bn.forward(ps, branch1.forward(ps, inputs, training), training).singletonOrThrow();
+                ? x
+                : branch1Bn.forward(ps, branch1.forward(ps, new NDList(strided(x, spatialStride)), training),
+                        training).singletonOrThrow();
         return new NDList(Activation.relu(shortcut.add(f)));
     }
 

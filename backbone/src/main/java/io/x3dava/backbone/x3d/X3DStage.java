@@ -33,13 +33,28 @@ public final class X3DStage extends AbstractBlock implements ReferenceNamed {
                                      PairList<String, Object> params) {
         NDList x = inputs;
         for (X3DResBlock b : blocks) {
-            NDList next = b.forward(ps, x, training);
+            NDList next = training ? b.forward(ps, x, true) : inferScoped(ps, b, x);
             if (x != inputs) {
                 x.close(); // intermediate activations are not needed once consumed (autograd keeps its own refs)
             }
             x = next;
         }
         return x;
+    }
+
+    /**
+     * An eval-mode block inside its own sub-manager: the block's intermediates are freed when it returns instead of
+     * when the caller's manager closes, so an inference pass holds one block's activations at a time (fewer fresh
+     * pages from the allocator). The output moves to the input's manager.
+     */
+    private static NDList inferScoped(ParameterStore ps, X3DResBlock b, NDList x) {
+        NDManager parent = x.head().getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            scope.tempAttachAll(x);
+            NDList out = b.forward(ps, x, false);
+            out.attach(parent);
+            return out;
+        }
     }
 
     @Override
