@@ -6,9 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stays flat however long the list. Workers produce plain {@link DecodedClip}s; the consumer turns them into
  * NDArrays on its own thread. A request that fails (missing or corrupt video) is logged with its path and skipped.
  */
-public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
+public final class ClipLoader extends ClipStream {
     private static final Logger LOG = LoggerFactory.getLogger(ClipLoader.class);
     private static final AtomicInteger POOL_ID = new AtomicInteger();
 
@@ -34,7 +32,6 @@ public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
     private int submitted;
     private int taken;
     private int skipped;
-    private LoadedClip peeked;
 
     public ClipLoader(List<ClipRequest> requests) {
         this(requests, Runtime.getRuntime().availableProcessors(), FrameSources::open);
@@ -69,6 +66,7 @@ public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
     }
 
     /** Requests skipped so far because they failed to decode. */
+    @Override
     public int skippedCount() {
         return skipped;
     }
@@ -94,12 +92,13 @@ public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
     }
 
     @Override
-    public boolean hasNext() {
-        while (peeked == null && !window.isEmpty()) {
+    protected LoadedClip fetch() {
+        LoadedClip clip = null;
+        while (clip == null && !window.isEmpty()) {
             Future<LoadedClip> f = window.poll();
             int pos = taken++;
             try {
-                peeked = f.get();
+                clip = f.get();
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 skipped++;
@@ -112,26 +111,7 @@ public final class ClipLoader implements Iterator<LoadedClip>, AutoCloseable {
             }
             fill();
         }
-        return peeked != null;
-    }
-
-    @Override
-    public LoadedClip next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        LoadedClip out = peeked;
-        peeked = null;
-        return out;
-    }
-
-    /** Drains the loader into a list (tests, small sets). */
-    public List<LoadedClip> toList() {
-        List<LoadedClip> out = new ArrayList<>();
-        while (hasNext()) {
-            out.add(next());
-        }
-        return out;
+        return clip;
     }
 
     @Override

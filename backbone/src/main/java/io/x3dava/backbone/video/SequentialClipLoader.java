@@ -6,9 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A worker takes a whole run; up to {@code workers} runs are decoded at once, each at most {@link #AHEAD} clips ahead
  * of the consumer, so memory is bounded whatever the number of keyframes.
  */
-public final class SequentialClipLoader implements Iterator<LoadedClip>, AutoCloseable {
+public final class SequentialClipLoader extends ClipStream {
     private static final Logger LOG = LoggerFactory.getLogger(SequentialClipLoader.class);
     private static final AtomicInteger POOL_ID = new AtomicInteger();
     /** Clips a run's worker may decode ahead of the consumer. */
@@ -45,7 +43,6 @@ public final class SequentialClipLoader implements Iterator<LoadedClip>, AutoClo
     private final ArrayDeque<Active> active = new ArrayDeque<>();
     private int submittedRuns;
     private int skipped;
-    private LoadedClip peeked;
 
     private static final class Active {
         final Run run;
@@ -89,6 +86,7 @@ public final class SequentialClipLoader implements Iterator<LoadedClip>, AutoClo
     }
 
     /** Requests skipped so far because they failed to decode. */
+    @Override
     public int skippedCount() {
         return skipped;
     }
@@ -146,8 +144,9 @@ public final class SequentialClipLoader implements Iterator<LoadedClip>, AutoClo
     }
 
     @Override
-    public boolean hasNext() {
-        while (peeked == null && !active.isEmpty()) {
+    protected LoadedClip fetch() {
+        LoadedClip clip = null;
+        while (clip == null && !active.isEmpty()) {
             Active a = active.peek();
             if (a.taken == a.run.requests().size()) {
                 active.poll();
@@ -168,29 +167,10 @@ public final class SequentialClipLoader implements Iterator<LoadedClip>, AutoClo
                 LOG.warn("skipping clip {} of {}: {}: {}", item.position(), requests.get(item.position()).video(),
                         item.error().getClass().getSimpleName(), item.error().getMessage());
             } else {
-                peeked = item.clip();
+                clip = item.clip();
             }
         }
-        return peeked != null;
-    }
-
-    @Override
-    public LoadedClip next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        LoadedClip out = peeked;
-        peeked = null;
-        return out;
-    }
-
-    /** Drains the loader into a list (tests, small sets). */
-    public List<LoadedClip> toList() {
-        List<LoadedClip> out = new ArrayList<>();
-        while (hasNext()) {
-            out.add(next());
-        }
-        return out;
+        return clip;
     }
 
     @Override
