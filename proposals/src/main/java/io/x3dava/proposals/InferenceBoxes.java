@@ -12,11 +12,17 @@ import java.util.Map;
  * proposal gets no boxes, hence no detections (SlowFast does the same).
  */
 public final class InferenceBoxes {
+    /**
+     * The one home of the inference threshold: person boxes with score >= 0.8 are scored at test time (paper section 5;
+     * PySlowFast AVA.DETECTION_SCORE_THRESH).
+     */
+    public static final double SCORE_THRESHOLD = 0.8;
+
     private InferenceBoxes() {
     }
 
     public static ProposalSet build(ProposalSet proposals) {
-        return build(proposals, SlowFastProposals.DEFAULT_INFERENCE_THRESHOLD);
+        return build(proposals, SCORE_THRESHOLD);
     }
 
     public static ProposalSet build(ProposalSet proposals, double minScore) {

@@ -45,7 +45,7 @@ class SlowFastProposalsTest {
         assertEquals(new AvaBox(0.1, 0.2, 0.5, 0.9), k902.get(0).box());
         assertEquals(0.95, k902.get(0).score());
 
-        ProposalSet infer = SlowFastProposals.read(p, SlowFastProposals.DEFAULT_INFERENCE_THRESHOLD);
+        ProposalSet infer = SlowFastProposals.read(p, InferenceBoxes.SCORE_THRESHOLD);
         assertEquals(3, infer.size(), "0.5 and 0.79 dropped, 0.8 kept (>=)");
         assertEquals(List.of(new Keyframe("vid1", 902), new Keyframe("vid1", 903), new Keyframe("vid2", 1798)),
                 List.copyOf(infer.keyframes()));

@@ -1,5 +1,7 @@
 package io.x3dava.detector.check;
 
+import io.x3dava.proposals.InferenceBoxes;
+
 /**
  * What check-ava looks at.
  *
@@ -26,7 +28,7 @@ public record AvaCheckConfig(int numFrames, int samplingRate, double threshold, 
 
     /** X3D-XS windows, the paper's threshold, 100 sampled windows per split, recall of at least 0.8. */
     public static AvaCheckConfig defaults() {
-        return new AvaCheckConfig(4, 12, 0.8, 100, false, 0.8, 0);
+        return new AvaCheckConfig(4, 12, InferenceBoxes.SCORE_THRESHOLD, 100, false, 0.8, 0);
     }
 
     public AvaCheckConfig withWindow(int frames, int rate) {

@@ -1,6 +1,7 @@
 package io.x3dava.detector.check;
 
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.proposals.InferenceBoxes;
 import io.x3dava.annotations.command.ExitCodes;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
@@ -54,7 +55,7 @@ public final class CheckAvaCommand implements Callable<Integer> {
     @Option(names = "--rate", description = "sampling rate of the window (default: the preset's)")
     Integer rate;
 
-    @Option(names = "--threshold", defaultValue = "0.8", description = "proposal score kept at inference")
+    @Option(names = "--threshold", defaultValue = "" + InferenceBoxes.SCORE_THRESHOLD, description = "proposal score kept at inference")
     double threshold;
 
     @Option(names = "--min-recall", defaultValue = "0.8",

@@ -11,6 +11,7 @@ import io.x3dava.annotations.json.Json;
 import io.x3dava.backbone.train.ScheduleConfig;
 import io.x3dava.backbone.train.SgdConfig;
 import io.x3dava.detector.infer.TestCrop;
+import io.x3dava.proposals.InferenceBoxes;
 import io.x3dava.detector.model.DetectorConfig;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class AvaRecipe {
     /** Clips per step when nothing says otherwise: 16 fits a CPU; the paper uses 64 (with lr scaled linearly). */
     public static final int BATCH_SIZE = 16;
     /** AVA.DETECTION_SCORE_THRESH 0.8: person proposals kept at inference (paper section 5). */
-    public static final double PROPOSAL_THRESHOLD = 0.8;
+    public static final double PROPOSAL_THRESHOLD = InferenceBoxes.SCORE_THRESHOLD;
     /** Proposals with IoU > 0.9 to a ground-truth box join the training boxes (paper section 5; ava_helper). */
     public static final double TRAIN_PROPOSAL_IOU = 0.9;
     /** AVA's cut clips start at movie second 900 (the AVA release). */
