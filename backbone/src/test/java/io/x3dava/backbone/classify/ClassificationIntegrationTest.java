@@ -28,8 +28,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import picocli.CommandLine;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,7 +73,11 @@ class ClassificationIntegrationTest {
         assertEquals(PRETRAIN_EPOCHS_FIRST, first.size());
         report("pretrain " + PRETRAIN_EPOCHS_FIRST + " epochs", t1);
         long t2 = System.nanoTime();
-        assertEquals(0, execute(new PretrainCommand(), concat(common, "--epochs", "" + PRETRAIN_EPOCHS)));
+        // a longer run in the same folder is a recipe change: refused unless asked for, then the recipe is versioned
+        assertEquals(2, execute(new PretrainCommand(), concat(common, "--epochs", "" + PRETRAIN_EPOCHS)));
+        assertEquals(0, execute(new PretrainCommand(), concat(common, "--epochs", "" + PRETRAIN_EPOCHS,
+                "--allow-recipe-change")));
+        assertTrue(Files.isRegularFile(run.resolve("recipe.1.json")), "the first recipe is kept");
         report("resumed pretrain to " + PRETRAIN_EPOCHS + " epochs", t2);
         List<JsonNode> all = metrics(run);
         assertEquals(PRETRAIN_EPOCHS, all.size(), "the second run continues, it does not start over");
@@ -166,7 +168,7 @@ class ClassificationIntegrationTest {
     }
 
     private static int execute(Object command, String... args) {
-        return new CommandLine(command).execute(args);
+        return CommandLines.execute(command, args);
     }
 
     private static List<JsonNode> metrics(Path run) throws IOException {
