@@ -1,11 +1,14 @@
 package io.x3dava.viewer;
 
+import io.x3dava.annotations.ava.AvaTime;
+
 /**
- * Video clock to annotation clock: AVA timestamps count from the start of the full movie, and the AVA 15-minute cuts
- * start at 900 s, so a cut's frame at video time t is annotated at 900 + t. Plain videos use offset 0.
+ * The viewer's clock setting: annotation time = video time + offset. AVA timestamps count from the start of the full
+ * movie and the 15-minute cuts start at {@link AvaTime#OFFSET_SECONDS}; plain videos (and detect-video's output) use
+ * offset 0. The arithmetic is AVA time's ({@link AvaTime}), the one home of it.
  */
 public record TimeMapping(double offsetSeconds) {
-    public static final double AVA_CUT_START = 900.0;
+    public static final double AVA_CUT_START = AvaTime.OFFSET_SECONDS;
 
     public static TimeMapping none() {
         return new TimeMapping(0.0);
@@ -16,10 +19,14 @@ public record TimeMapping(double offsetSeconds) {
     }
 
     public double avaTime(double videoTime) {
-        return videoTime + offsetSeconds;
+        return clock().movieSeconds(videoTime);
     }
 
     public double videoTime(double avaTime) {
-        return avaTime - offsetSeconds;
+        return clock().videoSeconds(avaTime);
+    }
+
+    private AvaTime clock() {
+        return AvaTime.withOffset(offsetSeconds);
     }
 }

@@ -121,8 +121,9 @@ public final class ClassificationRun {
         configDoc.put("classes", classNames());
         String configJson = io.x3dava.annotations.json.Json.toString(configDoc);
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
-                new TrainerConfig(outputDir, recipe.epochs(), recipe.checkpointPeriod(), 3,
-                        recipe.evalPeriod() == 0 ? recipe.epochs() : recipe.evalPeriod(), 1e4).withSeed(recipe.seed()),
+                TrainerConfig.builder(outputDir, recipe.epochs()).optCheckpointPeriod(recipe.checkpointPeriod())
+                        .optEvalPeriod(recipe.evalPeriod() == 0 ? recipe.epochs() : recipe.evalPeriod()).optSeed(recipe.seed())
+                        .build(),
                 recipe.schedule(), recipe.sgd(), parts.parameters(), parts.noDecay(), step, data,
                 epoch -> test(m, net, val, 1, 1).asMap("val_"), configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));

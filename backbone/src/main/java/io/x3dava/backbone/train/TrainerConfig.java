@@ -22,20 +22,65 @@ import java.util.List;
 public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
                             double explodeLoss, List<Device> devices, long seed) {
 
-    public TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
-                         double explodeLoss) {
-        this(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, List.of());
+    /** A run of {@code maxEpoch} epochs writing to {@code outputDir}, with the defaults below. */
+    public static Builder builder(Path outputDir, int maxEpoch) {
+        return new Builder(outputDir, maxEpoch);
     }
 
-    public TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
-                         double explodeLoss, List<Device> devices) {
-        this(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices, 0L);
-    }
+    /** Named construction of a {@link TrainerConfig}. */
+    public static final class Builder {
+        private final Path outputDir;
+        private final int maxEpoch;
+        /** PySlowFast TRAIN.CHECKPOINT_PERIOD = 1. */
+        private int checkpointPeriod = 1;
+        private int keepLast = 3;
+        /** 0: the evaluation callback never runs during training. */
+        private int evalPeriod;
+        /** A finite loss above this is a diverged run, not a bad batch. */
+        private double explodeLoss = 1e4;
+        private List<Device> devices = List.of();
+        /** PySlowFast RNG_SEED = 0. */
+        private long seed;
 
-    /** The same run with the recipe's seed (PySlowFast RNG_SEED, default 0). */
-    public TrainerConfig withSeed(long runSeed) {
-        return new TrainerConfig(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices,
-                runSeed);
+        private Builder(Path outputDir, int maxEpoch) {
+            this.outputDir = outputDir;
+            this.maxEpoch = maxEpoch;
+        }
+
+        public Builder optCheckpointPeriod(int epochs) {
+            this.checkpointPeriod = epochs;
+            return this;
+        }
+
+        public Builder optKeepLast(int checkpoints) {
+            this.keepLast = checkpoints;
+            return this;
+        }
+
+        public Builder optEvalPeriod(int epochs) {
+            this.evalPeriod = epochs;
+            return this;
+        }
+
+        public Builder optExplodeLoss(double loss) {
+            this.explodeLoss = loss;
+            return this;
+        }
+
+        public Builder optDevices(List<Device> runDevices) {
+            this.devices = runDevices;
+            return this;
+        }
+
+        public Builder optSeed(long runSeed) {
+            this.seed = runSeed;
+            return this;
+        }
+
+        public TrainerConfig build() {
+            return new TrainerConfig(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices,
+                    seed);
+        }
     }
 
     public TrainerConfig {

@@ -31,9 +31,6 @@ public final class X3DBackbone extends AbstractBlock implements ReferenceNamed {
         }
     }
 
-    public List<X3DStage> stages() {
-        return List.copyOf(stages);
-    }
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

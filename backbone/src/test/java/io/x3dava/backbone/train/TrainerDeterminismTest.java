@@ -97,7 +97,7 @@ class TrainerDeterminismTest {
             Map<String, ai.djl.nn.Parameter> params = net.referenceParameters();
             TrainStep<float[][]> s = step(net, crashEpoch - startAtEpoch, crashBatch);
             Trainer<float[][]> t = new Trainer<>(
-                    new TrainerConfig(out, 3, 1, 3, 0, 1e4, List.of(Device.cpu())).withSeed(seed),
+                    TrainerConfig.builder(out, 3).optDevices(List.of(Device.cpu())).optSeed(seed).build(),
                     ScheduleConfig.cosine(0.05, 3, 0.5, 0.005), SgdConfig.x3d(5e-5), params,
                     X3DInit.batchNormKeys(params.keySet()), s, new Clips(), e -> Map.of(), "{\"task\":\"tiny\"}",
                     new ProgressReporter(new PrintStream(new ByteArrayOutputStream()), false, 100));

@@ -125,7 +125,8 @@ class TrainerTest {
     static Trainer.Summary train(NDManager m, Linear fc, Path out, int maxEpoch, int crashAt, int nanAt,
                                  PrintStream log, List<Device> devices) throws Exception {
         int[] epoch = {0};
-        Trainer<float[][]> t = new Trainer<>(new TrainerConfig(out, maxEpoch, 1, 2, 1, 1e4, devices),
+        Trainer<float[][]> t = new Trainer<>(TrainerConfig.builder(out, maxEpoch).optKeepLast(2).optEvalPeriod(1)
+                        .optDevices(devices).build(),
                 ScheduleConfig.cosine(0.1, 4, 1, 0.01), SgdConfig.x3d(1e-4), params(fc), Set.of("fc.bias"),
                 step(fc, crashAt, nanAt, epoch), new Data() {
                     @Override

@@ -132,7 +132,8 @@ public final class AvaRun {
             }
         };
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
-                new TrainerConfig(outputDir, recipe.epochs(), 1, 3, recipe.evalPeriod(), 1e4).withSeed(recipe.seed()),
+                TrainerConfig.builder(outputDir, recipe.epochs()).optEvalPeriod(recipe.evalPeriod())
+                        .optSeed(recipe.seed()).build(),
                 recipe.schedule(), recipe.sgd(), params, noDecay, new AvaTrainStep(detector, builder), data, validation,
                 configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));
