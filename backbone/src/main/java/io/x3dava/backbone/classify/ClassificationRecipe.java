@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * A clip-classification run (Kinetics pre-training or Charades fine-tuning) as one JSON document; every field has the
  * X3D recipe's default (paper section 4 / PySlowFast configs, learning rate scaled linearly to the batch).
  *
- * @param task "kinetics" (softmax, single label) or "charades" (sigmoid, multi-label)
+ * @param task Kinetics (softmax, single label) or Charades (sigmoid, multi-label)
  * @param model the network; its numFrames / samplingRate / trainCrop / testCrop define the clips
  * @param format "kinetics-csv" (official CSV + videos/<class>/), "path-label" (PySlowFast lists), "charades-csv"
  *     (Charades_v1_*.csv + videos or frame folders) or "charades-frame-lists" (SlowFast frame_lists/*.csv + frames/)
@@ -38,7 +38,7 @@ import java.nio.file.Path;
  * @param checkpointPeriod checkpoint every this many epochs
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record ClassificationRecipe(String task, X3DConfig model, String format, Path trainList, Path valList,
+public record ClassificationRecipe(ClassificationTask task, X3DConfig model, String format, Path trainList, Path valList,
                                    Path videoRoot, Path classList, int batchSize, ScheduleConfig schedule,
                                    SgdConfig sgd, int jitterMin, int jitterMax, boolean inverseUniform, int testClips,
                                    int testCrops, int workers, long seed, int evalPeriod, int checkpointPeriod) {
@@ -46,12 +46,9 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
     private static final ObjectMapper JSON = Json.mapper();
 
     public ClassificationRecipe {
-        if (!"kinetics".equals(task) && !"charades".equals(task)) {
-            throw new IllegalArgumentException("task must be \"kinetics\" or \"charades\", got \"" + task + "\"");
-        }
-        if (model == null || format == null || trainList == null || valList == null || videoRoot == null
+        if (task == null || model == null || format == null || trainList == null || valList == null || videoRoot == null
                 || classList == null || schedule == null || sgd == null) {
-            throw new IllegalArgumentException("recipe needs model, format, trainList, valList, videoRoot, classList,"
+            throw new IllegalArgumentException("recipe needs task, model, format, trainList, valList, videoRoot, classList,"
                     + " schedule and sgd");
         }
         if (batchSize <= 0 || workers <= 0 || testClips <= 0 || (testCrops != 1 && testCrops != 3)
@@ -63,7 +60,7 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
     }
 
     public boolean multiLabel() {
-        return "charades".equals(task);
+        return task.multiLabel();
     }
 
     public int epochs() {
@@ -81,7 +78,7 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
         // Scale jitter [182, 228] for a 160 crop scales with the crop as the X3D configs (train_jitter_scales).
         int jMin = ShortSideRatio.KINETICS_JITTER_MIN.of(model.trainCrop());
         int jMax = ShortSideRatio.KINETICS_JITTER_MAX.of(model.trainCrop());
-        return new ClassificationRecipe("kinetics", model, format, train, val, videos, classes, batchSize,
+        return new ClassificationRecipe(ClassificationTask.KINETICS, model, format, train, val, videos, classes, batchSize,
                 ScheduleConfig.cosine(lr, epochs, warmup, lr / 160.0), SgdConfig.x3d(5e-5),
                 jMin, jMax, false, 10, 3, Runtime.getRuntime().availableProcessors(), 0, 1, 1);
     }
@@ -97,7 +94,7 @@ public record ClassificationRecipe(String task, X3DConfig model, String format, 
         double lr = 0.02 * batchSize / 16.0;
         int jMin = ShortSideRatio.KINETICS_JITTER_MIN.of(m.trainCrop());
         int jMax = ShortSideRatio.KINETICS_JITTER_MAX.of(m.trainCrop());
-        return new ClassificationRecipe("charades", m, "charades-csv", train, test, videos, classes, batchSize,
+        return new ClassificationRecipe(ClassificationTask.CHARADES, m, "charades-csv", train, test, videos, classes, batchSize,
                 ScheduleConfig.steps(lr, epochs, java.util.List.of(0.0, 0.8 * epochs, 0.9 * epochs),
                         java.util.List.of(1.0, 0.1, 0.01), 0, 0),
                 new SgdConfig(0.9, true, 1e-5, 0), jMin, jMax, false, 10, 3,

@@ -1,6 +1,5 @@
 package io.x3dava.backbone.classify;
 
-import io.x3dava.backbone.train.TrainedModel;
 import ai.djl.ndarray.NDManager;
 
 import io.x3dava.backbone.train.RunFolder;
@@ -78,7 +77,7 @@ public final class FinetuneCharadesCommand implements Callable<Integer> {
     /** The Kinetics network the weights belong to: config.json, else the preset the user names. */
     private X3DConfig kineticsModel(TrainedModel tm) {
         if (tm.hasConfig()) {
-            if ("charades".equals(tm.task())) {
+            if (tm.task() == ClassificationTask.CHARADES) {
                 throw new IllegalArgumentException(tm.weights() + " is already a Charades model; to continue its "
                         + "training run finetune-charades again with the same --out (it resumes)");
             }

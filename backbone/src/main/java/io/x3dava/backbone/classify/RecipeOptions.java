@@ -70,15 +70,15 @@ public final class RecipeOptions {
      * The recipe of {@code task} for a given network (from a checkpoint): --config with its model replaced, or the
      * --data folder's Kinetics or Charades layout; the clip options then override the network's clip.
      */
-    ClassificationRecipe forModel(String task, X3DConfig model) throws IOException {
+    ClassificationRecipe forModel(ClassificationTask task, X3DConfig model) throws IOException {
         ClassificationRecipe base;
         if (config != null) {
             base = ClassificationRecipe.read(config);
-            if (!base.task().equals(task)) {
+            if (base.task() != task) {
                 throw new IllegalArgumentException(config + " is a \"" + base.task() + "\" recipe, the model is \""
                         + task + "\"");
             }
-        } else if ("charades".equals(task)) {
+        } else if (task == ClassificationTask.CHARADES) {
             base = charadesFromData(model);
         } else {
             base = kineticsFromData(model);

@@ -1,6 +1,5 @@
 package io.x3dava.backbone.classify;
 
-import io.x3dava.backbone.train.TrainedModel;
 import ai.djl.ndarray.NDManager;
 
 import io.x3dava.backbone.x3d.X3DConfig;
@@ -93,8 +92,8 @@ public final class TestCommand implements Callable<Integer> {
             }
             return recipe.forModel(tm.task(), tm.model());
         }
-        String task = recipe.config != null ? ClassificationRecipe.read(recipe.config).task()
-                : recipe.dataIsCharades() ? "charades" : "kinetics";
+        ClassificationTask task = recipe.config != null ? ClassificationRecipe.read(recipe.config).task()
+                : recipe.dataIsCharades() ? ClassificationTask.CHARADES : ClassificationTask.KINETICS;
         X3DConfig model;
         if (recipe.config != null) {
             model = ClassificationRecipe.read(recipe.config).model();

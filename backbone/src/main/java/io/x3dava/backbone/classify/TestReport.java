@@ -23,7 +23,7 @@ public record TestReport(String task, String weights, String model, int frames, 
     private static final ObjectMapper JSON = Json.mapper();
 
     public static TestReport of(ClassificationRecipe r, Path weights, ClassificationRun.TestResult t, double seconds) {
-        return new TestReport(r.task(), weights.toString(), r.model().name(), r.model().numFrames(),
+        return new TestReport(r.task().key(), weights.toString(), r.model().name(), r.model().numFrames(),
                 r.model().samplingRate(), r.model().testCrop(), r.testClips(), r.testCrops(),
                 r.testClips() * r.testCrops(), t.videos(), t.skipped(), finite(t.top1()), finite(t.top5()),
                 finite(t.meanAp()), seconds);

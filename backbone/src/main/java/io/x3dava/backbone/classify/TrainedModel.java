@@ -1,4 +1,6 @@
-package io.x3dava.backbone.train;
+package io.x3dava.backbone.classify;
+
+import io.x3dava.backbone.train.CheckpointStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +21,11 @@ import java.util.Optional;
  * bare weights file (.pyth / .pt from PySlowFast or PyTorchVideo, .safetensors) that has no config.json.
  *
  * @param weights the weights file
- * @param task "kinetics" or "charades" from config.json, or null for a bare weights file
+ * @param task the task from config.json (Kinetics when it names none), or null for a bare weights file
  * @param model the network from config.json, or null
  * @param classes class names from config.json (empty when unknown)
  */
-public record TrainedModel(Path weights, String task, X3DConfig model, List<String> classes) {
+public record TrainedModel(Path weights, ClassificationTask task, X3DConfig model, List<String> classes) {
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -68,9 +70,11 @@ public record TrainedModel(Path weights, String task, X3DConfig model, List<Stri
         } catch (IOException | IllegalArgumentException e) {
             throw new IOException(config + ": bad \"model\": " + e.getMessage(), e);
         }
-        String task = doc.hasNonNull("task") ? doc.get("task").asText() : "kinetics";
-        if (!"kinetics".equals(task) && !"charades".equals(task)) {
-            throw new IOException(config + ": task must be \"kinetics\" or \"charades\", got \"" + task + "\"");
+        ClassificationTask task;
+        try {
+            task = doc.hasNonNull("task") ? ClassificationTask.of(doc.get("task").asText()) : ClassificationTask.KINETICS;
+        } catch (IllegalArgumentException e) {
+            throw new IOException(config + ": " + e.getMessage(), e);
         }
         List<String> classes = new ArrayList<>();
         if (doc.has("classes")) {
