@@ -5,8 +5,7 @@ import ai.djl.nn.Parameter;
 
 import io.x3dava.annotations.charades.CharadesClasses;
 import io.x3dava.annotations.kinetics.KineticsClasses;
-import io.x3dava.backbone.checkpoint.Checkpoints;
-import io.x3dava.backbone.train.CheckpointStore;
+import io.x3dava.backbone.train.PretrainedWeights;
 import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.train.ProgressReporter;
 import io.x3dava.backbone.train.Trainer;
@@ -14,10 +13,8 @@ import io.x3dava.backbone.train.TrainerConfig;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.Placement;
-import io.x3dava.backbone.x3d.WeightLoadReport;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
-import io.x3dava.backbone.x3d.X3DStateDict;
 import io.x3dava.eval.charades.CharadesMap;
 import io.x3dava.eval.charades.CharadesMapDefinition;
 import io.x3dava.eval.kinetics.ClassificationMetrics;
@@ -87,17 +84,12 @@ public final class ClassificationRun {
     public X3DNetwork network(NDManager m, Path pretrained) throws IOException {
         X3DNetwork net = X3DInit.newNetwork(recipe.model(), m, recipe.seed());
         if (pretrained != null) {
-            Path file = CheckpointStore.weightsFile(pretrained);
-            var sd = Checkpoints.readStateDict(file);
-            var proj = sd.get("head.projection.weight");
-            boolean sameHead = proj != null && proj.shape()[0] == recipe.model().numClasses();
-            WeightLoadReport r = X3DStateDict.load(net.referenceParameters(), sd, false,
-                    sameHead ? List.of() : List.of("head.projection."));
-            out.println("initialised from " + file + ": " + r.summary()
-                    + (sameHead ? "" : " (new " + recipe.model().numClasses() + "-way classifier)"));
-            if (!r.shapeMismatches().isEmpty() || !r.missing().isEmpty()) {
-                throw new IOException(file + " does not fit " + recipe.model().name() + ": " + r.summary());
-            }
+            int classes = recipe.model().numClasses();
+            // a classifier of another width (another data set) is left out: a new one is trained
+            PretrainedWeights.load(pretrained, net.referenceParameters(), sd -> {
+                var proj = sd.get("head.projection.weight");
+                return proj != null && proj.shape()[0] == classes ? List.of() : List.of("head.projection.");
+            }, recipe.model().name(), out);
         }
         return net;
     }

@@ -6,8 +6,7 @@ import ai.djl.nn.Parameter;
 import io.x3dava.annotations.ava.AvaCsv;
 import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.LabelMap;
-import io.x3dava.backbone.checkpoint.Checkpoints;
-import io.x3dava.backbone.train.CheckpointStore;
+import io.x3dava.backbone.train.PretrainedWeights;
 import io.x3dava.backbone.train.ClipBatchSource;
 import io.x3dava.backbone.train.ProgressReporter;
 import io.x3dava.backbone.train.Trainer;
@@ -15,7 +14,6 @@ import io.x3dava.backbone.train.TrainerConfig;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.Placement;
-import io.x3dava.backbone.x3d.WeightLoadReport;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DStateDict;
 import io.x3dava.detector.data.AvaDatasets;
@@ -75,25 +73,19 @@ public final class AvaRun {
     public AvaDetector detector(NDManager m, Path weights) throws IOException {
         AvaDetector d = AvaDetector.create(recipe.detector(), m, recipe.seed());
         if (weights != null) {
-            Path file = CheckpointStore.weightsFile(weights);
-            var sd = Checkpoints.readStateDict(file);
-            Map<String, Parameter> params = d.referenceParameters();
             // A Kinetics network's head is ours only in part: conv_5 for conv5 / lin5 features, lin_5 for lin5; its
             // projection never (400 Kinetics classes). A detector checkpoint has our projection and, with lin5 only,
             // a lin_5.
             DetectorFeatures f = recipe.detector().features();
-            boolean detectorCheckpoint = sd.containsKey("head.projection.weight")
-                    && sd.get("head.projection.weight").shape()[0] == recipe.detector().numClasses()
-                    && sd.containsKey("head.lin_5.weight") == (f == DetectorFeatures.LIN5);
-            List<String> excluded = detectorCheckpoint ? List.of()
-                    : f == DetectorFeatures.LIN5 ? List.of("head.projection.")
-                    : f == DetectorFeatures.CONV5 ? List.of("head.projection.", "head.lin_5.")
-                    : List.of("head.");
-            WeightLoadReport r = X3DStateDict.load(params, sd, false, excluded);
-            out.println("initialised from " + file + ": " + r.summary());
-            if (!r.missing().isEmpty() || !r.shapeMismatches().isEmpty()) {
-                throw new IOException(file + " does not fit the detector: " + r.summary());
-            }
+            PretrainedWeights.load(weights, d.referenceParameters(), sd -> {
+                boolean detectorCheckpoint = sd.containsKey("head.projection.weight")
+                        && sd.get("head.projection.weight").shape()[0] == recipe.detector().numClasses()
+                        && sd.containsKey("head.lin_5.weight") == (f == DetectorFeatures.LIN5);
+                return detectorCheckpoint ? List.of()
+                        : f == DetectorFeatures.LIN5 ? List.of("head.projection.")
+                        : f == DetectorFeatures.CONV5 ? List.of("head.projection.", "head.lin_5.")
+                        : List.of("head.");
+            }, "the detector", out);
         }
         return d;
     }

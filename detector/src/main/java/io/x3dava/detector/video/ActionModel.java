@@ -10,15 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.AvaBox;
-import io.x3dava.backbone.checkpoint.Checkpoints;
-import io.x3dava.backbone.train.CheckpointStore;
+import io.x3dava.backbone.train.PretrainedWeights;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.ClipTransforms;
 import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.backbone.video.SpatialParams;
 import io.x3dava.backbone.video.TemporalSampler;
-import io.x3dava.backbone.x3d.WeightLoadReport;
-import io.x3dava.backbone.x3d.X3DStateDict;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorConfig;
 
@@ -69,12 +66,8 @@ public final class ActionModel implements AutoCloseable {
         NDManager m = NDManager.newBaseManager();
         try {
             AvaDetector d = AvaDetector.create(cfg, m, 0);
-            Path weights = CheckpointStore.weightsFile(checkpoint);
-            WeightLoadReport r = X3DStateDict.load(d.referenceParameters(), Checkpoints.readStateDict(weights),
-                    false, List.of());
-            if (!r.missing().isEmpty() || !r.shapeMismatches().isEmpty()) {
-                throw new IOException(weights + " does not fit the detector in " + cfgFile + ": " + r.summary());
-            }
+            PretrainedWeights.load(checkpoint, d.referenceParameters(), sd -> List.of(), "the detector in " + cfgFile,
+                    null);
             return new ActionModel(m, d);
         } catch (IOException | RuntimeException e) {
             m.close();
