@@ -2,13 +2,13 @@ package io.x3dava.backbone.classify;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.Placement;
+import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.backbone.x3d.X3DNetwork;
 
 import java.util.ArrayList;
@@ -123,9 +123,9 @@ public final class MultiViewTester {
                         v));
             }
         }
-        ParameterStore ps = new ParameterStore(manager, false);
         int views = 0;
-        try (ClipLoader loader = new ClipLoader(requests, workers)) {
+        // BN folded into the convolutions and activations freed as the pass goes (X3DNetwork#forInference)
+        try (X3DInference folded = net.forInference(manager); ClipLoader loader = new ClipLoader(requests, workers)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext() || !pending.isEmpty()) {
                 if (loader.hasNext()) {
@@ -138,7 +138,7 @@ public final class MultiViewTester {
                     int spatialIdx = numCrops == 1 ? 1 : c;
                     try (NDManager bm = manager.newSubManager()) {
                         NDArray x = ClipBatches.test(bm, pending, scale, crop, spatialIdx);
-                        float[] s = net.scores(ps, x, multiLabel).toFloatArray();
+                        float[] s = folded.scores(x, multiLabel).toFloatArray();
                         for (int i = 0; i < pending.size(); i++) {
                             int v = (Integer) pending.get(i).request().tag();
                             if (scores[v] == null) {
