@@ -405,9 +405,8 @@ public final class AvaCsv {
             AvaBox box = p.box();
             int action = p.f.isEmpty(6) ? 0 : p.f.parseInt(6, "action_id");
             double score = p.f.count() == 8 ? p.f.parseDouble(7, "score") : 1.0;
-            AvaProposalRow row = new AvaProposalRow(kf, box, action, score);
-            p.duplicates.add(kf, box, action, -1, p.f.lineNumber());
-            out.add(row);
+            // no duplicate check: proposal files are detector output, and a repeated box is merged by its readers
+            out.add(new AvaProposalRow(kf, box, action, score));
         });
         return out;
     }
