@@ -60,9 +60,13 @@ public final class BenchDecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (frames < 1 || stride < 1 || clips < 1 || (workers != null && workers < 1)) {
-            throw new IllegalArgumentException("expected --frames, --stride, --clips and --workers >= 1");
+        if (frames < 1 || stride < 1 || clips < 1 || runs < 1 || (workers != null && workers < 1)) {
+            throw new IllegalArgumentException("expected --frames, --stride, --clips, --runs and --workers >= 1");
         }
+        if (keepVideo != null && Files.isDirectory(keepVideo)) {
+            throw new IllegalArgumentException("--keep-video " + keepVideo + ": a directory; expected a video file name");
+        }
+        io.x3dava.annotations.command.OutputPaths.requireFile(keepVideo);
         if (video != null && !Files.exists(video)) {
             throw new java.nio.file.NoSuchFileException(video.toString());
         }

@@ -85,6 +85,12 @@ public final class CheckAvaCommand implements Callable<Integer> {
                 .withValProposals(valProposals).withVersion(version).withOffsetSeconds(offset));
         System.out.print(layout.describe());
         System.out.println();
+        if (!Files.isRegularFile(layout.labelMap()) && !Files.isRegularFile(layout.fullLabelMap())
+                && !Files.isRegularFile(layout.trainGt()) && !Files.isRegularFile(layout.valGt())) {
+            // nothing to check: not a data set with problems but no data set (unreadable input)
+            throw new IllegalArgumentException((ava != null ? ava : annotations) + ": no AVA label map and no "
+                    + "ground truth found; expected an AVA folder as PySlowFast or MMAction2 lays it out");
+        }
         X3DConfig b = X3DPresets.get(preset);
         AvaCheckConfig cfg = AvaCheckConfig.defaults()
                 .withWindow(frames != null ? frames : b.numFrames(), rate != null ? rate : b.samplingRate())

@@ -52,10 +52,12 @@ public final class BenchEvalAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (official != null && !Files.isRegularFile(official)) {
-            throw new IllegalArgumentException("--official " + official + ": file not found; expected the path to "
-                    + "ActivityNet's Evaluation/get_ava_performance.py");
+        if (official != null && (!Files.isRegularFile(official) || Files.size(official) == 0
+                || !official.getFileName().toString().endsWith(".py"))) {
+            throw new IllegalArgumentException("--official " + official + ": expected the path to ActivityNet's "
+                    + "Evaluation/get_ava_performance.py (a non-empty .py file)");
         }
+        io.x3dava.annotations.command.OutputPaths.requireFolder(keep);
         if (videos < 1 || keyframes < 1 || boxes < 1 || classes < 1 || repeat < 1) {
             throw new IllegalArgumentException("--videos, --keyframes, --boxes, --classes and --repeat must be positive");
         }

@@ -30,7 +30,7 @@ class BenchEvalAvaCommandTest {
         Path missing = dir.resolve("get_ava_performance.py");
         EvalAvaInputsTest.Run r = EvalAvaInputsTest.run(new BenchEvalAvaCommand(), "--official", missing.toString(),
                 "--keep", dir.resolve("data").toString());
-        EvalAvaInputsTest.assertOneLineError(r, "--official", "get_ava_performance.py: file not found");
+        EvalAvaInputsTest.assertOneLineError(r, "--official", "get_ava_performance.py: expected the path");
         assertFalse(dir.resolve("data").toFile().exists(), "nothing generated");
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,6 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * size or count is expected. Each must end with exit code 2 and a message, never a stack trace, and quickly: bad
  * input is found before any long work starts.
  */
-@Tag("slow") // about 340 command lines: 100-110 s on the loaded 2-core machine
 class EveryCommandRejectsBadInputTest {
 
     /** Commands not run here, with the reason. */
@@ -44,8 +42,8 @@ class EveryCommandRejectsBadInputTest {
 
     /** Output options: a nonexistent path is valid for them (they are created). Everything else is an input. */
     private static final Set<String> OUTPUT_FILES = Set.of("--json", "--mp4", "--png", "detect-ava --detections",
-            "detect-proposals --out");
-    private static final Set<String> OUTPUT_DIRS = Set.of("--out", "demo --data");
+            "detect-proposals --out", "bench-decode --keep-video");
+    private static final Set<String> OUTPUT_DIRS = Set.of("--out", "demo --data", "bench-eval-ava --keep");
 
     /** Numbers for which any value is meaningful (seeds, times, offsets, thresholds, "<= 0 keeps native"). */
     private static final Set<String> ANY_NUMBER = Set.of("--seed", "--offset", "--at", "--from", "--to",
