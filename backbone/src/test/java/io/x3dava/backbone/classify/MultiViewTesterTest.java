@@ -12,6 +12,7 @@ import io.x3dava.backbone.synthetic.Actor;
 import io.x3dava.backbone.synthetic.SyntheticVideos;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.x3d.X3DConfig;
+import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
 import io.x3dava.backbone.x3d.X3DPresets;
 
@@ -46,10 +47,7 @@ class MultiViewTesterTest {
 
     private static X3DNetwork tinyNet(NDManager m) {
         X3DConfig c = X3DPresets.get("XS").withNumClasses(3).withClip(4, 2, 32);
-        X3DNetwork net = new X3DNetwork(c);
-        net.initialize(m);
-        // random BN statistics saturate the untrained classifier; a smaller projection keeps scores informative
-        net.referenceParameters().get("head.projection.weight").getArray().muli(0.001f);
+        X3DNetwork net = X3DInit.newNetwork(c, m, 7); // seeded: the same network every run
         return net;
     }
 
@@ -85,8 +83,14 @@ class MultiViewTesterTest {
                             "video " + v + " class " + k + ": " + three.scores()[v][k] + " < " + center.scores()[v][k]);
                 }
             }
-            assertTrue(three.scores()[0][0] != center.scores()[0][0] || three.scores()[0][1] != center.scores()[0][1]
-                    || three.scores()[2][0] != center.scores()[2][0], "the side crops change some max");
+            // averaged softmax scores change when the side crops join: the views are really different clips
+            MultiViewTester.Result avgCenter = run(m, net, 2, 1, false);
+            MultiViewTester.Result avgThree = run(m, net, 2, 3, false);
+            double diff = 0;
+            for (int k = 0; k < 3; k++) {
+                diff = Math.max(diff, Math.abs(avgThree.scores()[0][k] - avgCenter.scores()[0][k]));
+            }
+            assertTrue(diff > 1e-6, "the side crops left every averaged score unchanged");
         }
     }
 
