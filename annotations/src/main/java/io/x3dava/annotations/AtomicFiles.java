@@ -29,6 +29,17 @@ public final class AtomicFiles {
         void write(BufferedWriter out) throws IOException;
     }
 
+    /**
+     * An empty temporary file beside {@code target} (same folder, so the final move is atomic), created with the
+     * user's umask: not Files.createTempFile, whose files are 0600 and stay so after the move.
+     */
+    public static Path tempSibling(Path target, String suffix) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        return Files.createFile(abs.getParent().resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid()
+                + "-" + System.nanoTime() + suffix));
+    }
+
     public static void write(Path target, StreamWriter body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();

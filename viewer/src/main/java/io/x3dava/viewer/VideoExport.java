@@ -1,5 +1,7 @@
 package io.x3dava.viewer;
 
+import io.x3dava.annotations.AtomicFiles;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,7 +43,7 @@ public final class VideoExport {
             Path target, Progress progress) throws IOException {
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp.mp4");
+        Path tmp = AtomicFiles.tempSibling(abs, ".tmp.mp4");
         int written = 0;
         // MPEG-4 (YUV 4:2:0) needs even dimensions
         int[] wh = size.of(source.width(), source.height(), true);

@@ -1,5 +1,6 @@
 package io.x3dava.proposals.track;
 
+import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.json.Json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,7 @@ public final class TracksJson {
     public static void write(Path target, Document doc) throws IOException {
         Path abs = target.toAbsolutePath();
         Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        Path tmp = AtomicFiles.tempSibling(abs, ".tmp");
         try {
             JSON.writeValue(tmp.toFile(), doc);
             try {

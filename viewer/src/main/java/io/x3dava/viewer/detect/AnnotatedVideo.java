@@ -1,5 +1,6 @@
 package io.x3dava.viewer.detect;
 
+import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.detector.video.PersonActions;
 import io.x3dava.detector.video.Prediction;
@@ -59,7 +60,7 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
         this.width = width & ~1;
         this.height = height & ~1;
         Files.createDirectories(this.target.getParent());
-        tmp = Files.createTempFile(this.target.getParent(), "." + this.target.getFileName() + ".", ".tmp.mp4");
+        tmp = AtomicFiles.tempSibling(this.target, ".tmp.mp4");
         recorder = new FFmpegFrameRecorder(tmp.toFile(), this.width, this.height, 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
