@@ -41,23 +41,27 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, StreamWriter body) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile (mode 0600): the file keeps the user's umask like any other output.
-        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".tmp"));
+        Path tmp = tempSibling(target, ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Moves a finished temporary file (from {@link #tempSibling}) over {@code target}: atomically where the file system
+     * can, so a reader sees the old file or the new one, never half of one.
+     */
+    public static void replace(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

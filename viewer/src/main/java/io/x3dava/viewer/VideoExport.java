@@ -4,10 +4,8 @@ import io.x3dava.annotations.AtomicFiles;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -76,11 +74,7 @@ public final class VideoExport {
             if (written == 0) {
                 throw new IOException(target + ": no frames in [" + fromVideoTime + ", " + toVideoTime + ") s of the video");
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.replace(tmp, abs);
         } catch (FrameRecorder.Exception e) {
             throw new IOException(target + ": MP4 encoding failed (" + e.getMessage() + ")", e);
         } finally {

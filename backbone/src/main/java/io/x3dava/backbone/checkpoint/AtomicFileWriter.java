@@ -1,5 +1,7 @@
 package io.x3dava.backbone.checkpoint;
 
+import io.x3dava.annotations.AtomicFiles;
+
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -19,10 +21,7 @@ final class AtomicFileWriter {
 
     static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        // Not Files.createTempFile (mode 0600): the file keeps the user's umask like any other output.
-        Path tmp = Files.createFile(dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".tmp"));
+        Path tmp = AtomicFiles.tempSibling(abs, ".tmp");
         boolean moved = false;
         try {
             try (FileOutputStream fos = new FileOutputStream(tmp.toFile());

@@ -6,10 +6,7 @@ import io.x3dava.annotations.json.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -42,19 +39,7 @@ public final class TracksJson {
 
     /** Written to a temporary file beside the target, then moved over it. */
     public static void write(Path target, Document doc) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = AtomicFiles.tempSibling(abs, ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), doc);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> JSON.writeValue(out, doc));
     }
 
     public static Document read(Path file) throws IOException {
