@@ -6,13 +6,14 @@ import io.x3dava.annotations.command.ExitCodes;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.data.AvaLayout;
-import io.x3dava.detector.data.AvaLayoutQuery;
+import io.x3dava.detector.data.AvaLayoutOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Checks an AVA folder (layout, frames, keyframe windows, ground truth, proposals) before training on it. */
@@ -22,29 +23,8 @@ import picocli.CommandLine.Option;
                 + " recall.", "Exit 0: fine, 1: problems found, 2: unreadable input."})
 public final class CheckAvaCommand implements Callable<Integer> {
 
-    @Option(names = "--ava", description = "AVA folder (PySlowFast, MMAction2 or cut-clip layout, detected)")
-    Path ava;
-
-    @Option(names = "--frames-dir", description = "folder of the frame folders or cut clips, where the layout differs")
-    Path framesDir;
-
-    @Option(names = "--frame-template", description = "frame file names under --frames-dir, e.g. {vid}/img_%%05d.jpg")
-    String frameTemplate;
-
-    @Option(names = "--annotations", description = "folder of the annotation CSVs and label maps")
-    Path annotations;
-
-    @Option(names = "--train-proposals", description = "training person boxes: SlowFast CSV or MMAction2 .pkl")
-    Path trainProposals;
-
-    @Option(names = "--val-proposals", description = "validation person boxes: SlowFast CSV or MMAction2 .pkl")
-    Path valProposals;
-
-    @Option(names = "--offset", description = "movie second at which videos and frame folders start (AVA: 900)")
-    Double offset;
-
-    @Option(names = "--ava-version", description = "annotation version in file names (default: the one found)")
-    String version;
+    @Mixin
+    AvaLayoutOptions data = new AvaLayoutOptions();
 
     @Option(names = "--preset", defaultValue = "XS", description = "X3D preset whose clip window is checked")
     String preset;
@@ -77,18 +57,16 @@ public final class CheckAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (ava == null && annotations == null) {
+        if (!data.given()) {
             throw new IllegalArgumentException("give --ava folder (or --annotations with --frames-dir)");
         }
-        AvaLayout layout = AvaLayout.detect(AvaLayoutQuery.at(ava).withFramesDir(framesDir)
-                .withFrameTemplate(frameTemplate).withAnnotations(annotations).withTrainProposals(trainProposals)
-                .withValProposals(valProposals).withVersion(version).withOffsetSeconds(offset));
+        AvaLayout layout = data.detect();
         System.out.print(layout.describe());
         System.out.println();
         if (!Files.isRegularFile(layout.labelMap()) && !Files.isRegularFile(layout.fullLabelMap())
                 && !Files.isRegularFile(layout.trainGt()) && !Files.isRegularFile(layout.valGt())) {
             // nothing to check: not a data set with problems but no data set (unreadable input)
-            throw new IllegalArgumentException((ava != null ? ava : annotations) + ": no AVA label map and no "
+            throw new IllegalArgumentException(data.folder() + ": no AVA label map and no "
                     + "ground truth found; expected an AVA folder as PySlowFast or MMAction2 lays it out");
         }
         X3DConfig b = X3DPresets.get(preset);

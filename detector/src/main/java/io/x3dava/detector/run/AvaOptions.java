@@ -4,7 +4,7 @@ import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.data.AvaLayout;
-import io.x3dava.detector.data.AvaLayoutQuery;
+import io.x3dava.detector.data.AvaLayoutOptions;
 import io.x3dava.detector.data.AvaVideos;
 import io.x3dava.detector.infer.TestCrop;
 import io.x3dava.detector.model.DetectorConfig;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,34 +29,8 @@ public final class AvaOptions {
             + " or a run's recipe.json); options given on the command line override it, --ava fills its data paths")
     Path config;
 
-    @Option(names = "--ava", description = "AVA folder as PySlowFast (frames/, frame_lists/, annotations/) or"
-            + " MMAction2 (rawframes/, annotations/) leave it, or with the cut clips (videos_15min/ or videos/);"
-            + " the layout is detected and printed")
-    Path ava;
-
-    @Option(names = "--frames-dir", description = "folder of the frame folders or cut clips, where the layout differs")
-    Path framesDir;
-
-    @Option(names = "--frame-template", description = "frame file names under --frames-dir, e.g. {vid}/img_%%05d.jpg"
-            + " (default: read from frame_lists/ or the first folder); numbers start at 1 = the offset second")
-    String frameTemplate;
-
-    @Option(names = "--annotations", description = "folder of the annotation CSVs and label maps (default:"
-            + " <ava>/annotations, else <ava>)")
-    Path annotations;
-
-    @Option(names = "--train-proposals", description = "training person boxes: SlowFast CSV or MMAction2 .pkl")
-    Path trainProposals;
-
-    @Option(names = "--val-proposals", description = "validation person boxes: SlowFast CSV or MMAction2 .pkl")
-    Path valProposals;
-
-    @Option(names = "--offset", description = "movie second at which videos and frame folders start (AVA: 900)")
-    Double offset;
-
-    @Option(names = "--ava-version", description = "annotation version in file names, 2.1 or 2.2 (default: the one"
-            + " found, else 2.2)")
-    String version;
+    @Mixin
+    AvaLayoutOptions data = new AvaLayoutOptions();
 
     @Option(names = "--preset", description = "X3D backbone preset (XS, S, M, L, XL; default: the recipe's, else XS)")
     String preset;
@@ -101,16 +76,14 @@ public final class AvaOptions {
 
     /** The recipe of the options (printing the detected layout to {@code log}). */
     public AvaRecipe recipe(PrintStream log) throws IOException {
-        if (config == null && ava == null && annotations == null) {
+        if (config == null && !data.given()) {
             throw new IllegalArgumentException("give --ava folder or --config recipe.json");
         }
         AvaRecipe base = config != null ? AvaRecipe.read(config) : null;
         AvaRecipe.Builder r = base != null ? base.toBuilder() : AvaRecipe.builder();
         Integer numClasses = null;
-        if (ava != null || annotations != null) {
-            AvaLayout layout = AvaLayout.detect(AvaLayoutQuery.at(ava).withFramesDir(framesDir)
-                    .withFrameTemplate(frameTemplate).withAnnotations(annotations).withTrainProposals(trainProposals)
-                    .withValProposals(valProposals).withVersion(version).withOffsetSeconds(offset));
+        if (data.given()) {
+            AvaLayout layout = data.detect();
             log.print(layout.describe());
             r.optVideos(layout.videos().path()).optOffsetSeconds(layout.videos().time().offsetSeconds())
                     .optLabelMap(layout.labelMap()).optTrainGt(layout.trainGt())
@@ -175,18 +148,18 @@ public final class AvaOptions {
 
     /** Without --ava: the data options that move a --config recipe's frames or proposals. */
     private void dataOverrides(AvaRecipe base, AvaRecipe.Builder r) {
-        if (base != null && base.videos() != null && (framesDir != null || frameTemplate != null || offset != null)) {
+        if (base != null && base.videos() != null && (data.framesDir != null || data.frameTemplate != null || data.offset != null)) {
             AvaVideos videos = AvaVideos.of(base.videos(), base.offsetSeconds());
-            Path root = framesDir != null ? framesDir : videos.root();
-            Path path = frameTemplate != null ? root.resolve(frameTemplate) : framesDir != null ? root : videos.path();
-            videos = AvaVideos.of(path, offset != null ? offset : base.offsetSeconds());
+            Path root = data.framesDir != null ? data.framesDir : videos.root();
+            Path path = data.frameTemplate != null ? root.resolve(data.frameTemplate) : data.framesDir != null ? root : videos.path();
+            videos = AvaVideos.of(path, data.offset != null ? data.offset : base.offsetSeconds());
             r.optVideos(videos.path()).optOffsetSeconds(videos.time().offsetSeconds());
         }
-        if (trainProposals != null) {
-            r.optTrainProposals(trainProposals);
+        if (data.trainProposals != null) {
+            r.optTrainProposals(data.trainProposals);
         }
-        if (valProposals != null) {
-            r.optValProposals(valProposals);
+        if (data.valProposals != null) {
+            r.optValProposals(data.valProposals);
         }
     }
 
