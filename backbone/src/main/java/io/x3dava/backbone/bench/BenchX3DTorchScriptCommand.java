@@ -78,9 +78,13 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "7", description = "interleaved rounds (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--iterations", defaultValue = "3",
-            description = "passes (or steps) per side and round (default: ${DEFAULT-VALUE})")
-    int iterations;
+    @Option(names = "--iterations",
+            description = "passes (or steps) per side and round (default: as many as last --round-seconds)")
+    Integer iterations;
+
+    @Option(names = "--round-seconds", defaultValue = "3",
+            description = "length of a round (both sides, pass by pass) when --iterations is not given (default: ${DEFAULT-VALUE})")
+    double roundSeconds;
 
     @Option(names = "--warmup", defaultValue = "2", description = "untimed passes per side first (default: ${DEFAULT-VALUE})")
     int warmup;
@@ -120,7 +124,8 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             trace = trace.withBatch(batch);
         }
         require(rounds >= 1, "--rounds must be >= 1, got " + rounds);
-        require(iterations >= 1, "--iterations must be >= 1, got " + iterations);
+        require(iterations == null || iterations >= 1, "--iterations must be >= 1, got " + iterations);
+        require(roundSeconds > 0, "--round-seconds must be > 0, got " + roundSeconds);
         require(warmup >= 0, "--warmup must be >= 0, got " + warmup);
         require(matmulSize >= 0, "--matmul-size must be >= 0, got " + matmulSize);
         Path w = weights != null ? weights
@@ -143,7 +148,7 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
                             "%dx%d float32 matmul %.1f GFLOP/s (attainable)", matmulSize, matmulSize, gflops),
                     opMicros);
             String allocator = allocatorEnvironment();
-            out.println("allocator: " + allocator);
+            out.println("allocator and OpenMP: " + allocator);
             report.put("allocator", allocator);
             report.put("matmul_gflops", Double.isNaN(gflops) ? null : gflops);
             report.put("djl_us_per_op", opMicros);
@@ -177,8 +182,12 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
                         sides.add(training ? trainSide("torchscript", x -> ts.forward(x, true), tsOpt, clips, oneHot)
                                 : inferSide("torchscript", x -> ts.forward(x, false), clips));
                     }
-                    InterleavedRounds.Result r = InterleavedRounds.run(sides, warmup, rounds, iterations,
-                            training ? 1 : trace.batch());
+                    int items = training ? 1 : trace.batch();
+                    InterleavedRounds.Result r = iterations != null
+                            ? InterleavedRounds.run(sides, warmup, rounds, iterations, items)
+                            : InterleavedRounds.runFor(sides, warmup, rounds, roundSeconds, items);
+                    out.printf(Locale.ROOT, "%d rounds of %d %s per side, alternating pass by pass%n", rounds, r.iterations(),
+                            training ? "steps" : "passes");
                     long macs = X3DComplexity.of(config, trace.frames(), trace.crop(), trace.crop()).flops();
                     print(r, training ? "steps/s" : "clips/s", macs, gflops, training, report);
                 }
@@ -323,11 +332,12 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
         }
     }
 
-    /** The environment that tunes glibc's malloc (scripts/x3d-ava sets GLIBC_TUNABLES=glibc.malloc.hugetlb=1). */
+    /** The environment that tunes glibc's malloc and libgomp's waiting (scripts/x3d-ava sets both). */
     static String allocatorEnvironment() {
         StringBuilder sb = new StringBuilder();
         System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_")
-                        || e.getKey().equals("GLIBC_TUNABLES") || e.getKey().equals("LD_PRELOAD"))
+                        || e.getKey().equals("GLIBC_TUNABLES") || e.getKey().equals("LD_PRELOAD")
+                        || e.getKey().startsWith("GOMP_") || e.getKey().startsWith("OMP_"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(sb.length() > 0 ? " " : "").append(e.getKey()).append('=').append(e.getValue()));
         return sb.length() > 0 ? sb.toString() : "glibc malloc defaults";

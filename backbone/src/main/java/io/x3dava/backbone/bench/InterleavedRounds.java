@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Times two sides (e.g. the project's X3D and the TorchScript X3D) in one process, round by round: each round runs
- * {@code iterations} of one side then of the other, alternating which goes first, so that load from other processes
- * and thermal drift hit both alike. Per side and round: seconds, minor page faults, and the growth of the peak resident
- * set over the resident set just before that side's iterations (VmHWM reset in between), which attributes peak memory
- * to the side that caused it although both live in one process.
+ * Times two sides (e.g. the project's X3D and the TorchScript X3D) in one process, pass by pass: each round runs
+ * {@code iterations} pairs, one pass of each side, alternating which goes first (AB BA AB ...), so that both see the
+ * same machine. On the shared 2-core machine the speed of both sides drifted by up to 2x within seconds (other guests'
+ * load); whole-round blocks of one side then the other turned that drift into 20-50% swings of the ratio. Per side and
+ * round: the summed seconds of its passes (the /proc accounting is outside the timed region), minor page faults, and
+ * the largest growth of the peak resident set over the resident set just before one of its passes (VmHWM is reset
+ * before every pass), which attributes peak memory to the side that caused it although both live in one process.
  */
 public final class InterleavedRounds {
 
@@ -56,35 +58,75 @@ public final class InterleavedRounds {
     private InterleavedRounds() {
     }
 
+    /**
+     * As {@link #run(List, int, int, int, int)} with the pairs per round chosen after the warm-up so that a round lasts
+     * about {@code roundSeconds}, after {@code warmup} passes and a round's length of warm-up per side.
+     */
+    public static Result runFor(List<Side> sides, int warmup, int rounds, double roundSeconds, int itemsPerIteration) {
+        if (!(roundSeconds > 0)) {
+            throw new IllegalArgumentException("need round seconds > 0, got " + roundSeconds);
+        }
+        warmUp(sides, Math.max(1, warmup));
+        // then warm up for a round's length, alternating: the Java side's per-op code reaches C2 only after
+        // thousands of calls, and its first rounds were up to 15% slower than its later ones
+        long until = System.nanoTime() + (long) (roundSeconds * 1e9);
+        while (System.nanoTime() < until) {
+            warmUp(sides, 1);
+        }
+        double pair = 0;
+        for (Side s : sides) {
+            long t0 = System.nanoTime();
+            s.run();
+            pair += (System.nanoTime() - t0) / 1e9;
+        }
+        int iterations = (int) Math.max(2, Math.min(10_000, Math.round(roundSeconds / pair)));
+        return run(sides, 0, rounds, iterations, itemsPerIteration);
+    }
+
     public static Result run(List<Side> sides, int warmup, int rounds, int iterations, int itemsPerIteration) {
         if (rounds < 1 || iterations < 1 || warmup < 0) {
             throw new IllegalArgumentException("need rounds >= 1, iterations >= 1, warmup >= 0; got " + rounds + ", "
                     + iterations + ", " + warmup);
         }
-        for (Side s : sides) {
-            for (int i = 0; i < warmup; i++) {
-                s.run();
-            }
-        }
+        warmUp(sides, warmup);
         List<List<Reading>> readings = new ArrayList<>();
         sides.forEach(s -> readings.add(new ArrayList<>()));
+        int n = sides.size();
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < sides.size(); k++) {
-                int s = (r % 2 == 0) ? k : sides.size() - 1 - k;
-                readings.get(s).add(measure(sides.get(s), iterations));
+            double[] seconds = new double[n];
+            long[] faults = new long[n];
+            long[] peak = new long[n];
+            Arrays.fill(peak, -1);
+            for (int i = 0; i < iterations; i++) {
+                for (int k = 0; k < n; k++) {
+                    int s = ((r * iterations + i) % 2 == 0) ? k : n - 1 - k;
+                    Reading one = measure(sides.get(s));
+                    seconds[s] += one.seconds();
+                    faults[s] += one.minorFaults();
+                    peak[s] = Math.max(peak[s], one.peakGrowthKiB());
+                }
+            }
+            for (int s = 0; s < n; s++) {
+                readings.get(s).add(new Reading(seconds[s], faults[s], peak[s]));
             }
         }
         return new Result(sides.stream().map(Side::name).toList(), readings, iterations, itemsPerIteration);
     }
 
-    private static Reading measure(Side side, int iterations) {
+    private static void warmUp(List<Side> sides, int warmup) {
+        for (Side s : sides) {
+            for (int i = 0; i < warmup; i++) {
+                s.run();
+            }
+        }
+    }
+
+    private static Reading measure(Side side) {
         ProcessMemory.resetPeak();
         long rss0 = ProcessMemory.residentKiB();
         long f0 = ProcessMemory.minorFaults();
         long t0 = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-            side.run();
-        }
+        side.run();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long faults = ProcessMemory.minorFaults() - f0;
         long peak = ProcessMemory.peakResidentKiB();

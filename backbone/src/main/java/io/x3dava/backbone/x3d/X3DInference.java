@@ -19,9 +19,10 @@ import java.util.Map;
  * every BatchNorm is folded into the convolution before it (as torch.jit.freeze folds a frozen TorchScript X3D), and
  * every intermediate is freed as soon as it has been consumed, so a pass holds at most a block's activations instead
  * of the whole graph's until its NDManager closes (fewer page faults, lower peak memory). Elementwise steps reuse
- * their input's buffer where the input is dead (Swish, SE scaling, the residual sum); autograd is off outside a
- * GradientCollector, so in-place is safe. Not for training: the unfolded network and its PySlowFast keys stay the one
- * that trains and saves checkpoints.
+ * their input's buffer where the input is dead (ReLU, Swish as one SiLU, SE scaling, the residual sum: see
+ * {@link TorchOps}); autograd is off outside a GradientCollector, so in-place is safe. The strided shortcut is one
+ * strided convolution (the training network's slice avoids a backward kernel inference never runs). Not for
+ * training: the unfolded network and its PySlowFast keys stay the one that trains and saves checkpoints.
  *
  * <p>Call {@link #close()} (or close the manager given to {@link #of}) to free the folded weights.
  */
@@ -39,11 +40,59 @@ public final class X3DInference implements AutoCloseable {
     private final Shape poolWindow;
 
     /** One residual block, folded. */
-    private record Block(FoldedConv branch1, int stride, FoldedConv a, FoldedConv b, Se se, FoldedConv c) {
+    private record Block(FoldedConv branch1, FoldedConv a, FoldedConv b, Se se, FoldedConv c) {
     }
 
-    /** Squeeze-excitation weights as (out, in) matrices: fc1/fc2 are 1x1x1 convs of a (N, C, 1, 1, 1) input. */
-    private record Se(NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+    /** Squeeze-excitation: fc1/fc2 are 1x1x1 convs (with bias) of the (N, C, 1, 1, 1) channel means. */
+    /**
+     * Squeeze-excitation as two small matrices on the (N, C) channel sums: fc1's weight is divided by the number of
+     * positions (the mean folded in, one copy per input extent), so the gate is sum, 2 x addmm, relu, sigmoid; through
+     * DJL a scalar division or a 1x1x1 convolution of a (N, C, 1, 1, 1) array each cost more than the matrix product.
+     */
+    private static final class Se {
+        private final NDArray w1;
+        private final NDArray b1;
+        private final NDArray w2;
+        private final NDArray b2;
+        private long positions = -1;
+        private NDArray w1Mean;
+
+        Se(NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+            this.w1 = w1;
+            this.b1 = b1;
+            this.w2 = w2;
+            this.b2 = b2;
+        }
+
+        /** Scales {@code x} (N, C, T, H, W) in place by its SE gate. */
+        void scale(NDArray x) {
+            Shape s = x.getShape();
+            long n = s.get(2) * s.get(3) * s.get(4);
+            NDArray sum = x.sum(new int[] {2, 3, 4}, false);
+            NDArray h = relu(Linear.linear(sum, w1Mean(n), b1).singletonOrThrow());
+            sum.close();
+            NDArray g = Linear.linear(h, w2, b2).singletonOrThrow();
+            h.close();
+            NDArray gate = g.getNDArrayInternal().sigmoid();
+            g.close();
+            NDArray gate5 = gate.reshape(s.get(0), s.get(1), 1, 1, 1);
+            gate.close();
+            x.muli(gate5);
+            gate5.close();
+        }
+
+        private synchronized NDArray w1Mean(long n) {
+            if (n != positions) {
+                NDArray old = w1Mean;
+                w1Mean = w1.div(n);
+                w1Mean.attach(w1.getManager());
+                positions = n;
+                if (old != null) {
+                    old.close();
+                }
+            }
+            return w1Mean;
+        }
     }
 
     private X3DInference(X3DNetwork net, NDManager parent) {
@@ -63,8 +112,10 @@ public final class X3DInference implements AutoCloseable {
             for (int i = 0; i < spec.depth(); i++) {
                 String p = "s" + spec.index() + ".pathway0_res" + i;
                 int stride = spec.spatialStride(i);
-                FoldedConv branch1 = sd.containsKey(p + ".branch1.weight")
-                        ? FoldedConv.pointwise(sd, p + ".branch1", p + ".branch1_bn", manager) : null;
+                // inference has no backward, so the strided 1x1x1 shortcut can be one strided conv (the training
+                // network slices first to avoid oneDNN's strided backward-weights kernel, see X3DResBlock)
+                FoldedConv branch1 = sd.containsKey(p + ".branch1.weight") ? FoldedConv.of(sd, p + ".branch1",
+                        p + ".branch1_bn", new Shape(1, stride, stride), new Shape(0, 0, 0), 1, manager) : null;
                 String t = p + ".branch2";
                 FoldedConv a = FoldedConv.pointwise(sd, t + ".a", t + ".a_bn", manager);
                 FoldedConv b = FoldedConv.of(sd, t + ".b", t + ".b_bn", new Shape(1, stride, stride),
@@ -72,7 +123,7 @@ public final class X3DInference implements AutoCloseable {
                 Se se = spec.hasSe(i) ? new Se(matrix(sd, t + ".se.fc1.weight"), copy(sd, t + ".se.fc1.bias"),
                         matrix(sd, t + ".se.fc2.weight"), copy(sd, t + ".se.fc2.bias")) : null;
                 FoldedConv c = FoldedConv.pointwise(sd, t + ".c", t + ".c_bn", manager);
-                blocks.add(new Block(branch1, stride, a, b, se, c));
+                blocks.add(new Block(branch1, a, b, se, c));
             }
         }
         conv5 = FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager);
@@ -96,8 +147,9 @@ public final class X3DInference implements AutoCloseable {
     public NDArray res5(NDArray clips) {
         NDArray xy = stemXy.apply(clips);
         NDArray t = stemT.apply(xy);
-        xy.close(); // before the ReLU's output is allocated: the stem's two widest maps are not alive at once
-        NDArray x = relu(t);
+        xy.close();
+        TorchOps.get().reluInPlace(t);
+        NDArray x = t;
         for (Block b : blocks) {
             NDArray next = block(b, x);
             x.close();
@@ -143,53 +195,29 @@ public final class X3DInference implements AutoCloseable {
     }
 
     private static NDArray block(Block blk, NDArray x) {
-        NDArray t = relu(blk.a().apply(x));
+        TorchOps ops = TorchOps.get();
+        NDArray t = blk.a().apply(x);
+        ops.reluInPlace(t);
         NDArray u = blk.b().apply(t);
         t.close();
         if (blk.se() != null) {
-            squeezeExcite(blk.se(), u);
+            blk.se().scale(u);
         }
-        NDArray gate = u.getNDArrayInternal().sigmoid();
-        u.muli(gate); // Swish in place: u * sigmoid(u)
-        gate.close();
+        ops.siluInPlace(u); // Swish
         NDArray f = blk.c().apply(u);
         u.close();
         if (blk.branch1() == null) {
             f.addi(x);
         } else {
-            NDArray in = X3DResBlock.strided(x, blk.stride());
-            NDArray shortcut = blk.branch1().apply(in);
-            if (in != x) {
-                in.close();
-            }
+            NDArray shortcut = blk.branch1().apply(x);
             f.addi(shortcut);
             shortcut.close();
         }
-        return relu(f);
+        ops.reluInPlace(f);
+        return f;
     }
 
-    /** Scales {@code x} (N, C, T, H, W) in place by its SE gate. */
-    private static void squeezeExcite(Se se, NDArray x) {
-        Shape s = x.getShape();
-        try (NDManager scope = x.getManager().newSubManager()) {
-            NDArray flat = x.reshape(s.get(0), s.get(1), -1);
-            flat.attach(scope);
-            NDArray pooled = flat.mean(new int[] {2});
-            pooled.attach(scope);
-            NDArray h = Activation.relu(Linear.linear(pooled, se.w1(), se.b1()).singletonOrThrow());
-            h.attach(scope);
-            NDArray g = Linear.linear(h, se.w2(), se.b2()).singletonOrThrow().getNDArrayInternal().sigmoid();
-            g.attach(scope);
-            NDArray gate = g.reshape(s.get(0), s.get(1), 1, 1, 1);
-            gate.attach(scope);
-            x.muli(gate);
-        }
-    }
-
-    // No in-place ReLU: DJL 0.36 binds no relu_, and x *= (x > 0) multiplies by a bool mask through libtorch's
-    // per-element casting loop, 10-30x slower than relu (1.4M floats: ~10 ms against 0.3-0.8 ms).
-
-    /** ReLU into a new array; the input is closed (it is always a dead intermediate here). */
+    /** ReLU into a new array; the input is closed (small head arrays, where a DJL op is cheaper than the module). */
     private static NDArray relu(NDArray x) {
         NDArray y = Activation.relu(x);
         x.close();
