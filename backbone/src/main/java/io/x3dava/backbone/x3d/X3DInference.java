@@ -95,13 +95,19 @@ public final class X3DInference implements AutoCloseable {
         }
     }
 
-    private X3DInference(X3DNetwork net, NDManager parent) {
-        config = net.config();
+    /** How much of the head a folded copy holds. */
+    private enum Head {
+        /** conv5, lin5 and the projection: {@link #logits}, {@link #scores}. */
+        CLASSIFIER,
+        /** conv5 only: {@link #features} is ReLU(BN(conv5(res5))), the AVA detector's conv5 / lin5 input. */
+        CONV5,
+        /** none: {@link #features} is res5. */
+        NONE
+    }
+
+    private X3DInference(X3DConfig config, Map<String, NDArray> sd, Head head, NDManager parent) {
+        this.config = config;
         manager = parent.newSubManager();
-        Map<String, NDArray> sd = new LinkedHashMap<>();
-        for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
-            sd.put(e.getKey(), e.getValue().getArray());
-        }
         String stem = "s1.pathway0_stem";
         int width = X3DStageSpec.stemWidth(config);
         int kt = config.stemTemporalKernel();
@@ -126,17 +132,43 @@ public final class X3DInference implements AutoCloseable {
                 blocks.add(new Block(branch1, a, b, se, c));
             }
         }
-        conv5 = FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager);
-        lin5 = FoldedConv.pointwise(sd, "head.lin_5", null, manager);
-        projectionWeight = copy(sd, "head.projection.weight");
-        projectionBias = copy(sd, "head.projection.bias");
+        conv5 = head == Head.NONE ? null : FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager);
+        boolean classifier = head == Head.CLASSIFIER;
+        lin5 = classifier ? FoldedConv.pointwise(sd, "head.lin_5", null, manager) : null;
+        projectionWeight = classifier ? copy(sd, "head.projection.weight") : null;
+        projectionBias = classifier ? copy(sd, "head.projection.bias") : null;
         int side = (int) Math.ceil(config.trainCrop() / 32.0); // as X3DHead.of: the training clip's res5 extent
         poolWindow = new Shape(config.numFrames(), side, side);
     }
 
     /** Folds {@code net}'s current weights; the copy lives in a sub-manager of {@code manager}. */
     public static X3DInference of(X3DNetwork net, NDManager manager) {
-        return new X3DInference(net, manager);
+        Map<String, NDArray> sd = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
+            sd.put(e.getKey(), e.getValue().getArray());
+        }
+        return new X3DInference(net.config(), sd, Head.CLASSIFIER, manager);
+    }
+
+    /**
+     * Folds a backbone given by its PySlowFast state-dict arrays ({@code s1..s5}, and {@code head.conv_5} /
+     * {@code head.conv_5_bn} when {@code withConv5}) for {@link #features}: what the AVA detector pools boxes from.
+     */
+    public static X3DInference features(X3DConfig config, Map<String, NDArray> stateDict, boolean withConv5,
+                                        NDManager manager) {
+        return new X3DInference(config, stateDict, withConv5 ? Head.CONV5 : Head.NONE, manager);
+    }
+
+    /** res5, or ReLU(BN(conv5(res5))) for a copy made with conv5 (the classifier's copy gives conv5 too). */
+    public NDArray features(NDArray clips) {
+        NDArray res5 = res5(clips);
+        if (conv5 == null) {
+            return res5;
+        }
+        NDArray x = conv5.apply(res5);
+        res5.close();
+        TorchOps.get().reluInPlace(x);
+        return x;
     }
 
     public X3DConfig config() {
@@ -160,9 +192,10 @@ public final class X3DInference implements AutoCloseable {
 
     /** Logits as {@link X3DNetwork#forward} in eval mode: (N, classes), or (N, positions, classes) on larger inputs. */
     public NDArray logits(NDArray clips) {
-        NDArray res5 = res5(clips);
-        NDArray x = relu(conv5.apply(res5));
-        res5.close();
+        if (lin5 == null) {
+            throw new IllegalStateException("a folded backbone without the classifier head has no logits");
+        }
+        NDArray x = features(clips);
         Shape s = x.getShape();
         Shape window = new Shape(Math.min(poolWindow.get(0), s.get(2)), Math.min(poolWindow.get(1), s.get(3)),
                 Math.min(poolWindow.get(2), s.get(4)));

@@ -15,6 +15,7 @@ import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.video.SequentialClipLoader;
+import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.train.AvaBatch;
@@ -105,7 +106,13 @@ public final class AvaInference {
         // Several GPUs: batches go round-robin to per-device replicas of the detector. Keyframes come sorted by video
         // and time: each video is decoded once, in order (a keyframe-sequence reader), not once per keyframe.
         try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, detector.referenceParameters(),
-                devices); SequentialClipLoader loader = new SequentialClipLoader(requests, workers, opener)) {
+                devices); SequentialClipLoader loader = new SequentialClipLoader(requests, workers, opener);
+             NDManager foldedScope = manager.newSubManager()) {
+            // the backbone with BN folded, one snapshot per replica (as the frozen TorchScript a user could run)
+            List<X3DInference> folded = new ArrayList<>();
+            for (int k = 0; k < replicas.size(); k++) {
+                folded.add(detector.forInference(replicas, replicas.device(k), foldedScope));
+            }
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext()) {
                 pending.add(loader.next());
@@ -113,7 +120,7 @@ public final class AvaInference {
                     int k = batchIndex++ % replicas.size();
                     replicas.use(k);
                     try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
-                        classify(dm, replicas, builder, pending, rows, unflipped);
+                        classify(dm, replicas, folded.get(k), builder, pending, rows, unflipped);
                     }
                     done += pending.size();
                     progress.accept(done);
@@ -129,8 +136,8 @@ public final class AvaInference {
      * Classifies one batch; every array is created in {@code bm}, which the caller closes. Full frames of different
      * sizes (aspect ratios) go through the network in separate groups, so that nothing is padded or resized.
      */
-    private void classify(NDManager bm, ParameterStore ps, AvaBatchBuilder builder, List<LoadedClip> clips,
-                          List<AvaDetectionRow> out, List<AvaDetectionRow> unflippedOut) {
+    private void classify(NDManager bm, ParameterStore ps, X3DInference backbone, AvaBatchBuilder builder,
+                          List<LoadedClip> clips, List<AvaDetectionRow> out, List<AvaDetectionRow> unflippedOut) {
         Map<String, List<LoadedClip>> bySize = new LinkedHashMap<>();
         for (LoadedClip c : clips) {
             bySize.computeIfAbsent(c.clip().height() + "x" + c.clip().width(), k -> new ArrayList<>()).add(c);
@@ -140,14 +147,14 @@ public final class AvaInference {
             if (b.boxCount() == 0) {
                 continue;
             }
-            float[] p = probabilities(ps, b);
+            float[] p = probabilities(ps, backbone, b);
             if (testFlip) {
                 AvaBatch f = builder.withFlip(true).build(bm, group, c -> (AvaSample) c.request().tag(), null);
                 if (f.boxCount() != b.boxCount()) {
                     throw new IllegalStateException("the mirrored view kept " + f.boxCount() + " boxes, the plain one "
                             + b.boxCount());
                 }
-                float[] pf = probabilities(ps, f);
+                float[] pf = probabilities(ps, backbone, f);
                 appendRows(group, b.refs(), p, unflippedOut);
                 // A mirror keeps a box inside or outside the (centred or full) view: the rows pair up one to one.
                 for (int i = 0; i < p.length; i++) {
@@ -159,8 +166,8 @@ public final class AvaInference {
     }
 
     /** Per-class sigmoid scores of a batch's boxes, (K * classes) row-major. */
-    private float[] probabilities(ParameterStore ps, AvaBatch b) {
-        NDArray features = detector.features(ps, b.clips(), false);
+    private float[] probabilities(ParameterStore ps, X3DInference backbone, AvaBatch b) {
+        NDArray features = backbone.features(b.clips());
         NDArray logits = detector.classify(ps, features, b.boxes(), false);
         return logits.getNDArrayInternal().sigmoid().toFloatArray();
     }

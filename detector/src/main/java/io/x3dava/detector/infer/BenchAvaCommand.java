@@ -14,6 +14,7 @@ import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.video.SequentialClipLoader;
+import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorConfig;
@@ -107,6 +108,7 @@ public final class BenchAvaCommand implements Callable<Integer> {
         try (NDManager m = NDManager.newBaseManager()) {
             AvaDetector d = AvaDetector.create(cfg, m, 0);
             ParameterStore ps = new ParameterStore(m, false);
+            X3DInference folded = d.forInference(ps, m.getDevice(), m); // as AvaInference and detect-video run it
             float[] b = boxes(s);
             long backbone = 0;
             long head = 0;
@@ -116,7 +118,7 @@ public final class BenchAvaCommand implements Callable<Integer> {
                     NDArray clip = it.randomNormal(new Shape(1, 3, t, s, s));
                     double c0 = cpuSeconds();
                     long t0 = System.nanoTime();
-                    NDArray f = d.features(ps, clip, false);
+                    NDArray f = folded.features(clip);
                     long t1 = System.nanoTime();
                     double c1 = cpuSeconds();
                     d.classify(ps, f, it.create(b, new Shape(boxes, 5)), false).getNDArrayInternal().sigmoid()
@@ -144,7 +146,7 @@ public final class BenchAvaCommand implements Callable<Integer> {
                 decode = String.format(Locale.ROOT, "%.1f", decMs);
                 ratio = String.format(Locale.ROOT, "%.2f", decMs / bbMs);
                 cpuRatio = String.format(Locale.ROOT, "%.2f", decCpu / (backboneCpu / iterations));
-                endToEnd = String.format(Locale.ROOT, "%.2f", endToEnd(d, ps, requests, b, s));
+                endToEnd = String.format(Locale.ROOT, "%.2f", endToEnd(d, folded, ps, requests, b, s));
             }
             System.out.printf(Locale.ROOT, "%-8s %-12s %11.2f %11.1f %11.1f %11.1f %11s %9s %9s %11s%n",
                     cfg.backbone().name(), t + "x" + s + "x" + s, 1000 / total, total, bbMs, headMs, decode, ratio,
@@ -194,7 +196,8 @@ public final class BenchAvaCommand implements Callable<Integer> {
     }
 
     /** Decode (worker thread) + transform + backbone + head, keyframe by keyframe; keyframes/s. */
-    private double endToEnd(AvaDetector d, ParameterStore ps, List<ClipRequest> requests, float[] b, int s) {
+    private double endToEnd(AvaDetector d, X3DInference backbone, ParameterStore ps, List<ClipRequest> requests,
+                            float[] b, int s) {
         long t0 = System.nanoTime();
         int n = 0;
         try (SequentialClipLoader loader = new SequentialClipLoader(requests, 1); NDManager m = NDManager.newBaseManager()) {
@@ -203,7 +206,7 @@ public final class BenchAvaCommand implements Callable<Integer> {
                 try (NDManager it = m.newSubManager()) {
                     NDArray clip = ClipTransforms.test(c.clip().toNDArray(it), s, s, ClipTransforms.CENTER).clip()
                             .expandDims(0);
-                    NDArray f = d.features(ps, clip, false);
+                    NDArray f = backbone.features(clip);
                     d.classify(ps, f, it.create(b, new Shape(boxes, 5)), false).getNDArrayInternal().sigmoid()
                             .toFloatArray();
                 }

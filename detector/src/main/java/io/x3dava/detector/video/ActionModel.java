@@ -16,6 +16,7 @@ import io.x3dava.backbone.video.ClipTransforms;
 import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.backbone.video.SpatialParams;
 import io.x3dava.backbone.video.TemporalSampler;
+import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorConfig;
 
@@ -35,11 +36,14 @@ public final class ActionModel implements AutoCloseable {
 
     private final NDManager manager;
     private final AvaDetector detector;
+    private final X3DInference backbone;
     private final ClipSpec spec;
 
     private ActionModel(NDManager manager, AvaDetector detector) {
         this.manager = manager;
         this.detector = detector;
+        // the weights never change here: fold BN into the backbone once (freed with the manager)
+        this.backbone = detector.forInference(new ParameterStore(manager, false), manager.getDevice(), manager);
         DetectorConfig cfg = detector.config();
         this.spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
     }
@@ -150,7 +154,7 @@ public final class ActionModel implements AutoCloseable {
                     flat[5 * k + 3] = (float) p.x2();
                     flat[5 * k + 4] = (float) p.y2();
                 }
-                NDArray features = detector.features(ps, view, false);
+                NDArray features = backbone.features(view);
                 NDArray logits = detector.classify(ps, features, bm.create(flat, new Shape(members.size(), 5)),
                         false);
                 float[] p = logits.getNDArrayInternal().sigmoid().toFloatArray();

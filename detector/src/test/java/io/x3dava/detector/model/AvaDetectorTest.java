@@ -62,6 +62,39 @@ class AvaDetectorTest {
     }
 
     @Test
+    void foldedBackboneGivesTheEvalFeaturesForEveryFeatureChoice() {
+        for (DetectorFeatures features : DetectorFeatures.values()) {
+            DetectorConfig cfg = DetectorConfig.paper(X3DPresets.get("XS").withClip(4, 4, 64), 5)
+                    .withFeatures(features);
+            try (NDManager m = NDManager.newBaseManager()) {
+                AvaDetector d = AvaDetector.create(cfg, m, 3);
+                java.util.Random rng = new java.util.Random(7);
+                // non-trivial BN statistics and affine values, so that folding them matters
+                for (Map.Entry<String, Parameter> e : d.referenceParameters().entrySet()) {
+                    NDArray a = e.getValue().getArray();
+                    float[] v = a.toFloatArray();
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = e.getKey().endsWith("running_var") ? 0.5f + rng.nextFloat()
+                                : e.getKey().contains("bn") ? (float) (0.2 * rng.nextGaussian()) + (e.getKey()
+                                .endsWith(".weight") ? 1f : 0f) : v[i];
+                    }
+                    a.set(v);
+                }
+                ParameterStore ps = new ParameterStore(m, false);
+                NDArray clips = m.randomNormal(new Shape(2, 3, 4, 64, 64));
+                NDArray want = d.features(ps, clips, false);
+                try (var folded = d.forInference(ps, m.getDevice(), m)) {
+                    NDArray got = folded.features(clips);
+                    assertEquals(want.getShape(), got.getShape(), features.name());
+                    float diff = want.sub(got).abs().max().getFloat();
+                    float scale = want.abs().max().getFloat();
+                    assertTrue(diff <= 1e-5f * Math.max(1f, scale), features + ": max difference " + diff);
+                }
+            }
+        }
+    }
+
+    @Test
     void detectorForwardAndBackwardReachTheBackbone() {
         DetectorConfig cfg = DetectorConfig.paper(X3DPresets.get("XS").withClip(4, 4, 64), 80);
         try (NDManager m = NDManager.newBaseManager()) {
