@@ -158,20 +158,25 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             Engine.getInstance().setRandomSeed((int) seed);
             NDArray clips = root.randomNormal(input);
             NDArray oneHot = oneHot(root, trace.batch(), config.numClasses());
-            try (TorchScriptX3D ts = TorchScriptX3D.load(torchscript, root, training);
-                 X3DInference folded = training || javaNet != JavaNet.FOLDED ? null : net.forInference(root)) {
+            // a single side loads and runs nothing of the other, so that its process peak RSS is its own
+            try (TorchScriptX3D ts = side == Sides.JAVA ? null : TorchScriptX3D.load(torchscript, root, training);
+                 X3DInference folded = training || javaNet != JavaNet.FOLDED || side == Sides.TORCHSCRIPT ? null
+                         : net.forInference(root)) {
                 ParameterStore ps = new ParameterStore(root, false);
                 Function<NDArray, NDArray> javaInfer = folded != null
                         ? folded::logits : x -> net.forward(ps, new NDList(x), false).singletonOrThrow();
-                if (!training) {
-                    javaInfer = matchOutput(javaInfer, ts, clips, w, report);
-                } else {
+                if (training) {
                     out.println("agreement: not checked in training mode (dropout and batch statistics)");
+                } else if (side != Sides.BOTH) {
+                    out.println("agreement: not checked (one side only: --side " + side + ")");
+                } else {
+                    javaInfer = matchOutput(javaInfer, ts, clips, w, report);
                 }
                 List<InterleavedRounds.Side> sides = new ArrayList<>();
                 try (SgdOptimizer javaOpt = training ? optimizer(net.referenceParameters(),
                         X3DInit.batchNormKeys(net.referenceParameters().keySet()), root) : null;
-                     SgdOptimizer tsOpt = training ? optimizer(ts.parameters(), ts.batchNormKeys(), root) : null) {
+                     SgdOptimizer tsOpt = training && ts != null ? optimizer(ts.parameters(), ts.batchNormKeys(), root)
+                             : null) {
                     if (side != Sides.TORCHSCRIPT) {
                         sides.add(training
                                 ? trainSide("java", x -> net.forward(ps, new NDList(x), true).singletonOrThrow(),
@@ -303,8 +308,9 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             // FLOPs of a training step are about 3x the forward's; only inference is compared with the matmul peak
             double achieved = training ? Double.NaN : 2.0 * macs * mmm[1] / 1e9;
             out.printf(Locale.ROOT, "%s: %s min/median/max %.3f / %.3f / %.3f; %.0f minor faults per %s; peak RSS "
-                    + "growth %,d KiB%s%n", r.names().get(s), unit, mmm[0], mmm[1], mmm[2], r.faultsPerIteration(s),
-                    training ? "step" : "pass", r.maxPeakGrowthKiB(s), training ? "" : String.format(Locale.ROOT,
+                    + "growth %,d KiB (process peak %,d KiB)%s%n", r.names().get(s), unit, mmm[0], mmm[1], mmm[2],
+                    r.faultsPerIteration(s), training ? "step" : "pass", r.maxPeakGrowthKiB(s), r.maxPeakKiB(s),
+                    training ? "" : String.format(Locale.ROOT,
                             "; %.1f GFLOP/s achieved (%.3f GMAC/clip x 2)%s", achieved, macs / 1e9,
                             Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, ", %.0f%% of the matmul's",
                                     100 * achieved / gflops)));
@@ -315,6 +321,7 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
             m.put("rate_max", mmm[2]);
             m.put("minor_faults_per_iteration", r.faultsPerIteration(s));
             m.put("peak_rss_growth_kib", r.maxPeakGrowthKiB(s));
+            m.put("process_peak_rss_kib", r.maxPeakKiB(s));
             sideReports.add(m);
         }
         report.put("unit", unit);

@@ -23,7 +23,7 @@ public final class InterleavedRounds {
     }
 
     /** One side's readings in one round. */
-    public record Reading(double seconds, long minorFaults, long peakGrowthKiB) {
+    public record Reading(double seconds, long minorFaults, long peakGrowthKiB, long peakKiB) {
     }
 
     /** Readings per side, round by round; {@code perRound} items (clips or steps) per side and round. */
@@ -52,6 +52,11 @@ public final class InterleavedRounds {
 
         public long maxPeakGrowthKiB(int s) {
             return readings.get(s).stream().mapToLong(Reading::peakGrowthKiB).max().orElse(-1);
+        }
+
+        /** The process's largest resident set during side {@code s}'s passes (run one side alone to compare). */
+        public long maxPeakKiB(int s) {
+            return readings.get(s).stream().mapToLong(Reading::peakKiB).max().orElse(-1);
         }
     }
 
@@ -96,7 +101,9 @@ public final class InterleavedRounds {
             double[] seconds = new double[n];
             long[] faults = new long[n];
             long[] peak = new long[n];
+            long[] absolute = new long[n];
             Arrays.fill(peak, -1);
+            Arrays.fill(absolute, -1);
             for (int i = 0; i < iterations; i++) {
                 for (int k = 0; k < n; k++) {
                     int s = ((r * iterations + i) % 2 == 0) ? k : n - 1 - k;
@@ -104,10 +111,11 @@ public final class InterleavedRounds {
                     seconds[s] += one.seconds();
                     faults[s] += one.minorFaults();
                     peak[s] = Math.max(peak[s], one.peakGrowthKiB());
+                    absolute[s] = Math.max(absolute[s], one.peakKiB());
                 }
             }
             for (int s = 0; s < n; s++) {
-                readings.get(s).add(new Reading(seconds[s], faults[s], peak[s]));
+                readings.get(s).add(new Reading(seconds[s], faults[s], peak[s], absolute[s]));
             }
         }
         return new Result(sides.stream().map(Side::name).toList(), readings, iterations, itemsPerIteration);
@@ -130,7 +138,7 @@ public final class InterleavedRounds {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long faults = ProcessMemory.minorFaults() - f0;
         long peak = ProcessMemory.peakResidentKiB();
-        return new Reading(seconds, faults, peak >= 0 && rss0 >= 0 ? peak - rss0 : -1);
+        return new Reading(seconds, faults, peak >= 0 && rss0 >= 0 ? peak - rss0 : -1, peak);
     }
 
     /** {min, median, max}. */

@@ -67,6 +67,23 @@ class BenchX3DTorchScriptCommandTest {
     }
 
     @Test
+    void oneSideAloneRunsNothingOfTheOtherAndReportsItsProcessPeak() throws Exception {
+        Path pt = trace("x3d_XS_b1_4x160_eval.pt");
+        for (String side : new String[] {"JAVA", "TORCHSCRIPT"}) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            String r = run(new BenchX3DTorchScriptCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)),
+                    "--torchscript", pt.toString(), "--side", side, "--rounds", "1", "--iterations", "1", "--warmup",
+                    "0", "--matmul-size", "0");
+            String out = buf.toString(StandardCharsets.UTF_8);
+            assertTrue(r.startsWith("0|"), r);
+            assertTrue(out.contains("agreement: not checked (one side only"), out);
+            String name = side.equals("JAVA") ? "java:" : "torchscript:";
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(name) && l.contains("process peak")), out);
+            assertEquals(1, out.lines().filter(l -> l.contains("min/median/max")).count(), out);
+        }
+    }
+
+    @Test
     void wrongWeightsAndBadNamesGiveOneClearLine(@TempDir Path dir) throws Exception {
         String r = run(new BenchX3DTorchScriptCommand(), "--torchscript", dir.resolve("model.pt").toString());
         assertTrue(r.startsWith("2|") && r.contains("expected a name like x3d_XS_b1_4x160_eval.pt"), r);
