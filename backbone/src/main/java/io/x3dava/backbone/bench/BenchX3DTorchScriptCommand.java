@@ -89,6 +89,11 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "untimed passes per side first (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "15",
+            description = "then untimed pairs of passes until this many seconds have passed, so that the JVM's JIT has "
+                    + "compiled the Java side (ignored with --iterations; default: ${DEFAULT-VALUE})")
+    double warmupSeconds;
+
     @Option(names = "--java", defaultValue = "FOLDED", description = "Java inference network: ${COMPLETION-CANDIDATES} "
             + "(default: ${DEFAULT-VALUE})")
     JavaNet javaNet;
@@ -127,6 +132,7 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
         require(iterations == null || iterations >= 1, "--iterations must be >= 1, got " + iterations);
         require(roundSeconds > 0, "--round-seconds must be > 0, got " + roundSeconds);
         require(warmup >= 0, "--warmup must be >= 0, got " + warmup);
+        require(warmupSeconds >= 0, "--warmup-seconds must be >= 0, got " + warmupSeconds);
         require(matmulSize >= 0, "--matmul-size must be >= 0, got " + matmulSize);
         Path w = weights != null ? weights
                 : torchscript.toAbsolutePath().resolveSibling("x3d_xs_s_m_weights_pytorchvideo_keys.pyth");
@@ -190,7 +196,7 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
                     int items = training ? 1 : trace.batch();
                     InterleavedRounds.Result r = iterations != null
                             ? InterleavedRounds.run(sides, warmup, rounds, iterations, items)
-                            : InterleavedRounds.runFor(sides, warmup, rounds, roundSeconds, items);
+                            : InterleavedRounds.runFor(sides, warmup, warmupSeconds, rounds, roundSeconds, items);
                     out.printf(Locale.ROOT, "%d rounds of %d %s per side, alternating pass by pass%n", rounds, r.iterations(),
                             training ? "steps" : "passes");
                     long macs = X3DComplexity.of(config, trace.frames(), trace.crop(), trace.crop()).flops();

@@ -43,8 +43,8 @@ class InterleavedRoundsTest {
     void roundLengthSetsThePairsPerRound() {
         List<String> log = new ArrayList<>();
         // a pair takes ~20 ms: a 0.2 s round holds ~10 pairs
-        InterleavedRounds.Result r = InterleavedRounds.runFor(List.of(side("a", log, 10), side("b", log, 10)), 1, 2,
-                0.2, 1);
+        InterleavedRounds.Result r = InterleavedRounds.runFor(List.of(side("a", log, 10), side("b", log, 10)), 1, 0.1,
+                2, 0.2, 1);
         assertTrue(r.iterations() >= 5 && r.iterations() <= 12, "pairs per round " + r.iterations());
         double[] ratios = r.ratios(0, 1);
         assertTrue(ratios[0] > 0.7 && ratios[0] < 1.4, "equal sides: ratio " + ratios[0]);
