@@ -87,7 +87,8 @@ public final class InterleavedRounds {
             s.run();
             pair += (System.nanoTime() - t0) / 1e9;
         }
-        int iterations = (int) Math.max(2, Math.min(10_000, Math.round(roundSeconds / pair)));
+        // at least four pairs: a round of two training steps per side swung by 27%
+        int iterations = (int) Math.max(4, Math.min(10_000, Math.round(roundSeconds / pair)));
         return run(sides, 0, rounds, iterations, itemsPerIteration);
     }
 
