@@ -43,7 +43,6 @@ public final class X3DInference implements AutoCloseable {
     private record Block(FoldedConv branch1, FoldedConv a, FoldedConv b, Se se, FoldedConv c) {
     }
 
-    /** Squeeze-excitation: fc1/fc2 are 1x1x1 convs (with bias) of the (N, C, 1, 1, 1) channel means. */
     /**
      * Squeeze-excitation as two small matrices on the (N, C) channel sums: fc1's weight is divided by the number of
      * positions (the mean folded in, one copy per input extent), so the gate is sum, 2 x addmm, relu, sigmoid; through
@@ -178,10 +177,9 @@ public final class X3DInference implements AutoCloseable {
     /** res5 (N, C5, T, H/32, W/32) of clips (N, 3, T, H, W), as {@link X3DBackbone} in eval mode. */
     public NDArray res5(NDArray clips) {
         NDArray xy = stemXy.apply(clips);
-        NDArray t = stemT.apply(xy);
+        NDArray x = stemT.apply(xy);
         xy.close();
-        TorchOps.get().reluInPlace(t);
-        NDArray x = t;
+        TorchOps.get().reluInPlace(x);
         for (Block b : blocks) {
             NDArray next = block(b, x);
             x.close();
