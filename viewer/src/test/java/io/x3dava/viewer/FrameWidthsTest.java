@@ -163,7 +163,10 @@ class FrameWidthsTest {
             try (FrameCursor c = FrameCursor.open(video)) {
                 boolean exact = w % 2 == 0 || video.toString().endsWith("-cli.mkv");
                 assertEquals(exact ? w : w + 1, c.width(), "width of " + video.getFileName());
-                assertEquals(H, c.height());
+                // JavaCV's recorder (used without the ffmpeg command) writes an odd-width FFV1 frame one pixel larger
+                // both ways (17x24 becomes 18x25); what counts is that the viewer sees FFmpeg's size
+                int h = exact ? H : reference.get(0).length / (3 * c.width());
+                assertEquals(h, c.height(), "height of " + video.getFileName());
                 for (int i = 0; i < FRAMES; i++) {
                     VideoFrame f = c.next();
                     double err = meanError(reference.get(i), f.rgb());
@@ -174,11 +177,11 @@ class FrameWidthsTest {
                         // the image the painters draw shows the same pixels (a corner and the middle)
                         BufferedImage img = f.image();
                         int fw = f.width();
-                        for (int[] xy : new int[][] {{0, 0}, {fw - 1, H - 1}, {fw / 2, H / 2}}) {
+                        for (int[] xy : new int[][] {{0, 0}, {fw - 1, h - 1}, {fw / 2, h / 2}}) {
                             assertEquals(f.rgbAt(xy[0], xy[1]), img.getRGB(xy[0], xy[1]) & 0xffffff, "width " + w);
                         }
-                        BufferedImage drawn = new OverlayPainter().annotate(img, FrameOverlay.empty(0), fw, H);
-                        assertEquals(f.rgbAt(fw - 1, H / 2), drawn.getRGB(fw - 1, H / 2) & 0xffffff, "width " + w);
+                        BufferedImage drawn = new OverlayPainter().annotate(img, FrameOverlay.empty(0), fw, h);
+                        assertEquals(f.rgbAt(fw - 1, h / 2), drawn.getRGB(fw - 1, h / 2) & 0xffffff, "width " + w);
                         // the command costs a process per call: a sample of widths (every odd one) keeps the test short
                         byte[] cli = w % 2 == 1 || w % 40 == 0 ? ffmpegCliFirstFrame(video) : null;
                         if (cli != null) {
