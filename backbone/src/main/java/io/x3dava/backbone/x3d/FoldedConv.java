@@ -20,39 +20,9 @@ record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, int
     private static final Shape ONE = new Shape(1, 1, 1);
     private static final Shape ZERO = new Shape(0, 0, 0);
 
+    /** The convolution through DJL (the head's lin5; the trunk's run in {@link X3DScript}). */
     NDArray apply(NDArray x) {
-        if (x.getShape().get(0) > 1 && isPointwise()) {
-            return pointwiseBatched(x);
-        }
         return Conv3d.conv3d(x, weight, bias, stride, padding, ONE, groups).singletonOrThrow();
-    }
-
-    private boolean isPointwise() {
-        Shape k = weight.getShape();
-        return groups == 1 && k.get(2) == 1 && k.get(3) == 1 && k.get(4) == 1 && stride.equals(ONE)
-                && padding.equals(ZERO);
-    }
-
-    /**
-     * A 1x1x1 convolution of a batch as one broadcast matrix product (O, I) x (N, I, THW) plus the bias: libtorch's
-     * slow_conv3d, which serves 1x1x1 kernels on the CPU, goes sample by sample and copies each into a column buffer;
-     * at batch 8 the product took 1.5 ms where the convolution took 2.6 ms (X3D-XS, 54 -> 24 channels, 4x40x40). At
-     * batch 1 the convolution is as fast or faster, so it stays.
-     */
-    private NDArray pointwiseBatched(NDArray x) {
-        Shape s = x.getShape();
-        long out = weight.getShape().get(0);
-        try (NDArray w = weight.reshape(out, s.get(1)); NDArray columns = x.reshape(s.get(0), s.get(1), -1)) {
-            NDArray y = w.matMul(columns);
-            if (bias != null) {
-                try (NDArray b = bias.reshape(out, 1)) {
-                    y.addi(b);
-                }
-            }
-            NDArray shaped = y.reshape(s.get(0), out, s.get(2), s.get(3), s.get(4));
-            y.close(); // a view keeps the storage
-            return shaped;
-        }
     }
 
     /** A 1x1x1 convolution, stride 1. */

@@ -7,6 +7,11 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,83 +21,25 @@ import java.util.Map;
 /**
  * An inference-only copy of an {@link X3DNetwork}, derived from its current weights (a snapshot: training the original
  * afterwards does not change it; derive a new one). Computes the same function as the network in eval mode, faster:
- * every BatchNorm is folded into the convolution before it (as torch.jit.freeze folds a frozen TorchScript X3D), and
- * every intermediate is freed as soon as it has been consumed, so a pass holds at most a block's activations instead
- * of the whole graph's until its NDManager closes (fewer page faults, lower peak memory). Elementwise steps reuse
- * their input's buffer where the input is dead (ReLU, Swish as one SiLU, SE scaling, the residual sum: see
- * {@link TorchOps}); autograd is off outside a GradientCollector, so in-place is safe. The strided shortcut is one
- * strided convolution (the training network's slice avoids a backward kernel inference never runs). Not for
- * training: the unfolded network and its PySlowFast keys stay the one that trains and saves checkpoints.
+ * every BatchNorm is folded into the convolution before it (as torch.jit.freeze folds a frozen TorchScript X3D), the
+ * strided shortcut is one strided convolution (the training network's slice avoids a backward kernel inference never
+ * runs), and the trunk (stem to res5, and conv5) runs as one TorchScript method written from the network's description
+ * ({@link X3DScript}) and compiled by libtorch at construction: values are freed after their last use and updated in
+ * place where they are dead. The small head (pooling, lin5, projection) stays in DJL. Not for training: the unfolded
+ * network and its PySlowFast keys stay the one that trains and saves checkpoints.
  *
- * <p>Call {@link #close()} (or close the manager given to {@link #of}) to free the folded weights.
+ * <p>Call {@link #close()} (or close the manager given to {@link #of}) to free the folded weights and the module.
  */
 public final class X3DInference implements AutoCloseable {
 
     private final X3DConfig config;
-    private final NDManager manager;
-    private final FoldedConv stemXy;
-    private final FoldedConv stemT;
-    private final List<Block> blocks = new ArrayList<>();
-    private final FoldedConv conv5;
+    private final PtNDManager manager;
+    private final PtSymbolBlock trunk;
+    private final PtNDArray[] weights;
     private final FoldedConv lin5;
     private final NDArray projectionWeight;
     private final NDArray projectionBias;
     private final Shape poolWindow;
-
-    /** One residual block, folded. */
-    private record Block(FoldedConv branch1, FoldedConv a, FoldedConv b, Se se, FoldedConv c) {
-    }
-
-    /**
-     * Squeeze-excitation as two small matrices on the (N, C) channel sums: fc1's weight is divided by the number of
-     * positions (the mean folded in, one copy per input extent), so the gate is sum, 2 x addmm, relu, sigmoid; through
-     * DJL a scalar division or a 1x1x1 convolution of a (N, C, 1, 1, 1) array each cost more than the matrix product.
-     */
-    private static final class Se {
-        private final NDArray w1;
-        private final NDArray b1;
-        private final NDArray w2;
-        private final NDArray b2;
-        private long positions = -1;
-        private NDArray w1Mean;
-
-        Se(NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
-            this.w1 = w1;
-            this.b1 = b1;
-            this.w2 = w2;
-            this.b2 = b2;
-        }
-
-        /** Scales {@code x} (N, C, T, H, W) in place by its SE gate. */
-        void scale(NDArray x) {
-            Shape s = x.getShape();
-            long n = s.get(2) * s.get(3) * s.get(4);
-            NDArray sum = x.sum(new int[] {2, 3, 4}, false);
-            NDArray h = relu(Linear.linear(sum, w1Mean(n), b1).singletonOrThrow());
-            sum.close();
-            NDArray g = Linear.linear(h, w2, b2).singletonOrThrow();
-            h.close();
-            NDArray gate = g.getNDArrayInternal().sigmoid();
-            g.close();
-            NDArray gate5 = gate.reshape(s.get(0), s.get(1), 1, 1, 1);
-            gate.close();
-            x.muli(gate5);
-            gate5.close();
-        }
-
-        private synchronized NDArray w1Mean(long n) {
-            if (n != positions) {
-                NDArray old = w1Mean;
-                w1Mean = w1.div(n);
-                w1Mean.attach(w1.getManager());
-                positions = n;
-                if (old != null) {
-                    old.close();
-                }
-            }
-            return w1Mean;
-        }
-    }
 
     /** How much of the head a folded copy holds. */
     private enum Head {
@@ -106,38 +53,42 @@ public final class X3DInference implements AutoCloseable {
 
     private X3DInference(X3DConfig config, Map<String, NDArray> sd, Head head, NDManager parent) {
         this.config = config;
-        manager = parent.newSubManager();
+        manager = (PtNDManager) parent.newSubManager();
         String stem = "s1.pathway0_stem";
         int width = X3DStageSpec.stemWidth(config);
         int kt = config.stemTemporalKernel();
-        stemXy = FoldedConv.of(sd, stem + ".conv_xy", null, new Shape(1, 2, 2), new Shape(0, 1, 1), 1, manager);
-        stemT = FoldedConv.of(sd, stem + ".conv", stem + ".bn", new Shape(1, 1, 1), new Shape(kt / 2, 0, 0), width,
+        FoldedConv stemXy = FoldedConv.of(sd, stem + ".conv_xy", null, new Shape(1, 2, 2), new Shape(0, 1, 1), 1,
                 manager);
+        FoldedConv stemT = FoldedConv.of(sd, stem + ".conv", stem + ".bn", new Shape(1, 1, 1), new Shape(kt / 2, 0, 0),
+                width, manager);
+        List<FoldedBlock> blocks = new ArrayList<>();
         for (X3DStageSpec spec : X3DStageSpec.of(config)) {
             for (int i = 0; i < spec.depth(); i++) {
                 String p = "s" + spec.index() + ".pathway0_res" + i;
                 int stride = spec.spatialStride(i);
-                // inference has no backward, so the strided 1x1x1 shortcut can be one strided conv (the training
-                // network slices first to avoid oneDNN's strided backward-weights kernel, see X3DResBlock)
                 FoldedConv branch1 = sd.containsKey(p + ".branch1.weight") ? FoldedConv.of(sd, p + ".branch1",
                         p + ".branch1_bn", new Shape(1, stride, stride), new Shape(0, 0, 0), 1, manager) : null;
                 String t = p + ".branch2";
                 FoldedConv a = FoldedConv.pointwise(sd, t + ".a", t + ".a_bn", manager);
                 FoldedConv b = FoldedConv.of(sd, t + ".b", t + ".b_bn", new Shape(1, stride, stride),
                         new Shape(1, 1, 1), spec.dimInner(), manager);
-                Se se = spec.hasSe(i) ? new Se(matrix(sd, t + ".se.fc1.weight"), copy(sd, t + ".se.fc1.bias"),
-                        matrix(sd, t + ".se.fc2.weight"), copy(sd, t + ".se.fc2.bias")) : null;
+                FoldedBlock.Se se = spec.hasSe(i) ? new FoldedBlock.Se(matrix(sd, t + ".se.fc1.weight"),
+                        copy(sd, t + ".se.fc1.bias"), matrix(sd, t + ".se.fc2.weight"), copy(sd, t + ".se.fc2.bias"))
+                        : null;
                 FoldedConv c = FoldedConv.pointwise(sd, t + ".c", t + ".c_bn", manager);
-                blocks.add(new Block(branch1, a, b, se, c));
+                blocks.add(new FoldedBlock(branch1, a, b, se, c));
             }
         }
-        conv5 = head == Head.NONE ? null : FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager);
+        FoldedConv conv5 = head != Head.NONE ? FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager) : null;
         boolean classifier = head == Head.CLASSIFIER;
         lin5 = classifier ? FoldedConv.pointwise(sd, "head.lin_5", null, manager) : null;
         projectionWeight = classifier ? copy(sd, "head.projection.weight") : null;
         projectionBias = classifier ? copy(sd, "head.projection.bias") : null;
         int side = (int) Math.ceil(config.trainCrop() / 32.0); // as X3DHead.of: the training clip's res5 extent
         poolWindow = new Shape(config.numFrames(), side, side);
+        X3DScript script = X3DScript.of(stemXy, stemT, blocks, conv5);
+        trunk = TorchScriptSource.compile(X3DScript.CLASS_NAME, script.source(), manager);
+        weights = script.weights().toArray(new PtNDArray[0]);
     }
 
     /** Folds {@code net}'s current weights; the copy lives in a sub-manager of {@code manager}. */
@@ -160,14 +111,7 @@ public final class X3DInference implements AutoCloseable {
 
     /** res5, or ReLU(BN(conv5(res5))) for a copy made with conv5 (the classifier's copy gives conv5 too). */
     public NDArray features(NDArray clips) {
-        NDArray res5 = res5(clips);
-        if (conv5 == null) {
-            return res5;
-        }
-        NDArray x = conv5.apply(res5);
-        res5.close();
-        TorchOps.get().reluInPlace(x);
-        return x;
+        return run("forward", clips);
     }
 
     public X3DConfig config() {
@@ -176,16 +120,18 @@ public final class X3DInference implements AutoCloseable {
 
     /** res5 (N, C5, T, H/32, W/32) of clips (N, 3, T, H, W), as {@link X3DBackbone} in eval mode. */
     public NDArray res5(NDArray clips) {
-        NDArray xy = stemXy.apply(clips);
-        NDArray x = stemT.apply(xy);
-        xy.close();
-        TorchOps.get().reluInPlace(x);
-        for (Block b : blocks) {
-            NDArray next = block(b, x);
-            x.close();
-            x = next;
+        return run("res5", clips);
+    }
+
+    /**
+     * Runs a trunk method; the result belongs to the clips' manager, as a DJL op's would. The weight list is built per
+     * call (microseconds) rather than held, so that closing the managers alone frees every weight.
+     */
+    private NDArray run(String method, NDArray clips) {
+        try (IValue in = IValue.from((PtNDArray) clips); IValue w = IValue.listFrom(weights);
+             IValue out = IValueUtils.runMethod(trunk, method, in, w)) {
+            return out.toTensor((PtNDManager) clips.getManager());
         }
-        return x;
     }
 
     /** Logits as {@link X3DNetwork#forward} in eval mode: (N, classes), or (N, positions, classes) on larger inputs. */
@@ -193,7 +139,7 @@ public final class X3DInference implements AutoCloseable {
         if (lin5 == null) {
             throw new IllegalStateException("a folded backbone without the classifier head has no logits");
         }
-        NDArray x = features(clips);
+        NDArray x = features(clips); // conv5's output: the classifier's copy has conv5
         Shape s = x.getShape();
         Shape window = new Shape(Math.min(poolWindow.get(0), s.get(2)), Math.min(poolWindow.get(1), s.get(3)),
                 Math.min(poolWindow.get(2), s.get(4)));
@@ -225,29 +171,6 @@ public final class X3DInference implements AutoCloseable {
         return p;
     }
 
-    private static NDArray block(Block blk, NDArray x) {
-        TorchOps ops = TorchOps.get();
-        NDArray t = blk.a().apply(x);
-        ops.reluInPlace(t);
-        NDArray u = blk.b().apply(t);
-        t.close();
-        if (blk.se() != null) {
-            blk.se().scale(u);
-        }
-        ops.siluInPlace(u); // Swish
-        NDArray f = blk.c().apply(u);
-        u.close();
-        if (blk.branch1() == null) {
-            f.addi(x);
-        } else {
-            NDArray shortcut = blk.branch1().apply(x);
-            f.addi(shortcut);
-            shortcut.close();
-        }
-        ops.reluInPlace(f);
-        return f;
-    }
-
     /** ReLU into a new array; the input is closed (small head arrays, where a DJL op is cheaper than the module). */
     private static NDArray relu(NDArray x) {
         NDArray y = Activation.relu(x);
@@ -270,6 +193,7 @@ public final class X3DInference implements AutoCloseable {
 
     @Override
     public void close() {
+        trunk.close();
         manager.close();
     }
 }
