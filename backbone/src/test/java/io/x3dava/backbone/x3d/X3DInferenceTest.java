@@ -83,6 +83,30 @@ class X3DInferenceTest {
         }
     }
 
+    /**
+     * libtorch's profiling executor runs a method's first calls as written and later ones through an optimised graph:
+     * every call must give the same function.
+     */
+    @Test
+    void repeatedCallsAgree() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            X3DNetwork net = X3DInit.newNetwork(SMALL, m, 3);
+            randomise(net, 6);
+            ParameterStore ps = new ParameterStore(m, false);
+            try (X3DInference folded = net.forInference(m)) {
+                for (int batch : new int[] {1, 3}) {
+                    NDArray x = m.randomNormal(new Shape(batch, 3, 4, 64, 64));
+                    NDArray want = net.forward(ps, new NDList(x), false).singletonOrThrow();
+                    for (int call = 0; call < 8; call++) {
+                        double e = relErr(folded.logits(x), want);
+                        System.out.printf("batch %d call %d: %.2e%n", batch, call, e);
+                        assertTrue(e < 2e-5, "batch " + batch + ", call " + call + ": " + e);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void passLeavesNoArrayBehindAndCloseFreesTheWeights() {
         try (NDManager m = NDManager.newBaseManager()) {
