@@ -252,40 +252,24 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
     }
 
     private static InterleavedRounds.Side inferSide(String name, Function<NDArray, NDArray> f, NDArray clips) {
-        return new InterleavedRounds.Side() {
-            @Override
-            public String name() {
-                return name;
+        return new InterleavedRounds.Side(name, () -> {
+            try (NDManager step = clips.getManager().newSubManager()) {
+                step.tempAttachAll(clips);
+                f.apply(clips).toFloatArray(); // the result is read, as a caller would
             }
-
-            @Override
-            public void run() {
-                try (NDManager step = clips.getManager().newSubManager()) {
-                    step.tempAttachAll(clips);
-                    f.apply(clips).toFloatArray(); // the result is read, as a caller would
-                }
-            }
-        };
+        });
     }
 
     private static InterleavedRounds.Side trainSide(String name, Function<NDArray, NDArray> forward, SgdOptimizer opt,
                                                     NDArray clips, NDArray oneHot) {
-        return new InterleavedRounds.Side() {
-            @Override
-            public String name() {
-                return name;
+        return new InterleavedRounds.Side(name, () -> {
+            try (NDManager step = clips.getManager().newSubManager();
+                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                step.tempAttachAll(clips, oneHot);
+                gc.backward(ClipLosses.softmaxCrossEntropy(forward.apply(clips), oneHot));
             }
-
-            @Override
-            public void run() {
-                try (NDManager step = clips.getManager().newSubManager();
-                     GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    step.tempAttachAll(clips, oneHot);
-                    gc.backward(ClipLosses.softmaxCrossEntropy(forward.apply(clips), oneHot));
-                }
-                opt.step(0.01);
-            }
-        };
+            opt.step(0.01);
+        });
     }
 
     private static SgdOptimizer optimizer(Map<String, Parameter> params, java.util.Set<String> noDecay, NDManager m) {

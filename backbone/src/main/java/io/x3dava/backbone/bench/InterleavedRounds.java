@@ -15,11 +15,11 @@ import java.util.List;
  */
 public final class InterleavedRounds {
 
-    /** One unit of work (an inference pass or a training step), closing everything it creates. */
-    public interface Side {
-        String name();
-
-        void run();
+    /** One unit of work (an inference pass or a training step) under a name; the pass closes everything it creates. */
+    public record Side(String name, Runnable pass) {
+        void run() {
+            pass.run();
+        }
     }
 
     /** One side's readings in one round. */

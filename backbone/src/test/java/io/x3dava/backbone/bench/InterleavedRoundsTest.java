@@ -12,22 +12,14 @@ import org.junit.jupiter.api.Test;
 class InterleavedRoundsTest {
 
     private static InterleavedRounds.Side side(String name, List<String> log, long sleepMillis) {
-        return new InterleavedRounds.Side() {
-            @Override
-            public String name() {
-                return name;
+        return new InterleavedRounds.Side(name, () -> {
+            log.add(name);
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void run() {
-                log.add(name);
-                try {
-                    Thread.sleep(sleepMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
     }
 
     @Test
