@@ -25,6 +25,13 @@ record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, int
         return Conv3d.conv3d(x, weight, bias, stride, padding, ONE, groups).singletonOrThrow();
     }
 
+    /** A 1x1x1 kernel, stride 1, no padding, one group: a matrix product per position. */
+    boolean isPointwise() {
+        Shape k = weight.getShape();
+        return groups == 1 && k.get(2) == 1 && k.get(3) == 1 && k.get(4) == 1 && stride.equals(ONE)
+                && padding.equals(ZERO);
+    }
+
     /** A 1x1x1 convolution, stride 1. */
     static FoldedConv pointwise(Map<String, NDArray> sd, String conv, String bn, NDManager m) {
         return of(sd, conv, bn, ONE, ZERO, 1, m);

@@ -21,9 +21,6 @@ record X3DScript(String source, List<NDArray> weights) {
 
     static final String CLASS_NAME = "X3D";
 
-    private static final Shape ONE = new Shape(1, 1, 1);
-    private static final Shape ZERO = new Shape(0, 0, 0);
-
     static X3DScript of(FoldedConv stemXy, FoldedConv stemT, List<FoldedBlock> blocks, FoldedConv conv5) {
         Writer out = new Writer();
         out.code.append("class ").append(CLASS_NAME).append("(Module):\n  __parameters__ = []\n  __buffers__ = []\n");
@@ -93,10 +90,7 @@ record X3DScript(String source, List<NDArray> weights) {
         }
 
         String conv(FoldedConv c, String x) {
-            Shape k = c.weight().getShape();
-            boolean pointwise = c.groups() == 1 && k.get(2) == 1 && k.get(3) == 1 && k.get(4) == 1
-                    && c.stride().equals(ONE) && c.padding().equals(ZERO);
-            if (pointwise && c.bias() != null) {
+            if (c.isPointwise() && c.bias() != null) {
                 return let("self.pointwise(" + x + ", " + w(c.weight()) + ", " + w(c.bias()) + ")");
             }
             return let("torch.conv3d(" + x + ", " + w(c.weight()) + ", " + (c.bias() == null ? "None" : w(c.bias()))
