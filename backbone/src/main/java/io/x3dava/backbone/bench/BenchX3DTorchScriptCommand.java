@@ -79,7 +79,7 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--iterations",
-            description = "passes (or steps) per side and round (default: as many as last --round-seconds)")
+            description = "passes (or steps) per side and round (default: as many as fit in --round-seconds)")
     Integer iterations;
 
     // 6 s: with 3 s rounds X3D-M held about 10 pairs and the ratio's spread over rounds was 12-17%; with 6 s, 9-11%
