@@ -13,6 +13,7 @@ import io.x3dava.backbone.x3d.X3DFlopsCommand;
 import io.x3dava.detector.check.CheckAvaCommand;
 import io.x3dava.detector.cvat.ExportCvatCommand;
 import io.x3dava.detector.cvat.ImportCvatCommand;
+import io.x3dava.detector.dataset.MakeDatasetCommand;
 import io.x3dava.detector.infer.BenchAvaCommand;
 import io.x3dava.detector.infer.DetectAvaCommand;
 import io.x3dava.detector.model.DetectorFlopsCommand;
@@ -53,7 +54,7 @@ import picocli.CommandLine.Spec;
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
             CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class,
             // your own actions: annotations from CVAT and a data set of your videos
-            ImportCvatCommand.class, ExportCvatCommand.class,
+            ImportCvatCommand.class, ExportCvatCommand.class, MakeDatasetCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
             PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,

@@ -1,0 +1,109 @@
+package io.x3dava.detector.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.x3dava.annotations.ava.AvaCsv;
+import io.x3dava.annotations.ava.AvaDetectionRow;
+import io.x3dava.annotations.ava.AvaGroundTruthRow;
+import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.annotations.command.CommandLines;
+import io.x3dava.detector.check.CheckAvaCommand;
+import io.x3dava.detector.data.AvaLayout;
+import io.x3dava.detector.data.AvaLayoutKind;
+import io.x3dava.detector.data.AvaLayoutQuery;
+import io.x3dava.detector.infer.DetectAvaCommand;
+import io.x3dava.detector.train.TrainAvaCommand;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A user's videos and 3 classes of their own (not AVA's) through make-dataset, check-ava, train-ava (1 epoch) and
+ * detect-ava, each command as it is, with nothing written by hand.
+ */
+class MakeDatasetTest {
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    static String captured(Body body) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setOut(old);
+        }
+        String s = buf.toString(StandardCharsets.UTF_8);
+        old.print(s);
+        return s;
+    }
+
+    @Test
+    void ownVideosToATrainedDetectorOfOwnClasses(@TempDir Path dir) throws Exception {
+        OwnVideos.Material m = OwnVideos.write(dir, 5, 2, 6, 48, 3);
+        Path ava = dir.resolve("dataset");
+        String made = captured(() -> assertEquals(0, CommandLines.execute(new MakeDatasetCommand(), "--videos",
+                m.videos().toString(), "--gt", m.gt().toString(), "--labelmap", m.labelMap().toString(), "--out",
+                ava.toString(), "--proposals", "GT")));
+        assertTrue(made.contains("val:   1 videos, 3 keyframes, 6 boxes"), made);
+
+        // the folder is AVA in PySlowFast's layout: frames at 30 fps from the 25 fps videos, times from second 900
+        AvaLayout layout = AvaLayout.detect(AvaLayoutQuery.at(ava));
+        assertEquals(AvaLayoutKind.PYSLOWFAST, layout.kind());
+        List<AvaGroundTruthRow> train = AvaCsv.readGroundTruth(layout.trainGt());
+        List<AvaGroundTruthRow> val = AvaCsv.readGroundTruth(layout.valGt());
+        assertEquals(AvaCsv.readGroundTruth(m.gt()).size(), train.size() + val.size());
+        assertEquals(Set.of(902, 903, 904), val.stream().map(r -> r.keyframe().timestamp()).collect(Collectors.toSet()));
+        Set<String> trainVideos = train.stream().map(r -> r.keyframe().videoId()).collect(Collectors.toSet());
+        Set<String> valVideos = val.stream().map(r -> r.keyframe().videoId()).collect(Collectors.toSet());
+        assertEquals(4, trainVideos.size());
+        assertTrue(trainVideos.stream().noneMatch(valVideos::contains), "split by video");
+        try (Stream<Path> s = Files.list(ava.resolve("frames").resolve(valVideos.iterator().next()))) {
+            assertEquals(180, s.count(), "6 s at 30 fps");
+        }
+        assertEquals(LabelMap.read(m.labelMap()).entries(), LabelMap.read(layout.labelMap()).entries());
+
+        String check = captured(() -> assertEquals(0, CommandLines.execute(new CheckAvaCommand(), "--ava",
+                ava.toString())));
+        assertTrue(check.contains("no problems found"), check);
+
+        Path run = dir.resolve("run");
+        String[] net = {"--preset", "XS", "--crop", "32", "--frames", "4", "--batch", "2", "--workers", "1"};
+        String trained = captured(() -> assertEquals(0, CommandLines.execute(new TrainAvaCommand(), Stream.concat(
+                Stream.of("--ava", ava.toString(), "--out", run.toString(), "--epochs", "1"), Stream.of(net))
+                .toArray(String[]::new))));
+        assertTrue(trained.contains("mAP"), trained);
+        for (String name : OwnVideos.NAMES) {
+            assertTrue(trained.contains(name), "the val table names class '" + name + "':\n" + trained);
+        }
+        Path checkpoint;
+        try (Stream<Path> s = Files.list(run.resolve("checkpoints"))) {
+            checkpoint = s.filter(p -> p.getFileName().toString().startsWith("epoch_")).sorted().reduce((a, b) -> b)
+                    .orElseThrow();
+        }
+        Path csv = dir.resolve("detections.csv");
+        assertEquals(0, CommandLines.execute(new DetectAvaCommand(), Stream.concat(Stream.of("--ava", ava.toString(),
+                "--checkpoint", checkpoint.toString(), "--detections", csv.toString()), Stream.of(net))
+                .toArray(String[]::new)));
+        List<AvaDetectionRow> dets = AvaCsv.readDetections(csv);
+        // the head has the label map's 3 classes: every val box is scored for exactly actions 1..3
+        assertEquals(Set.of(1, 2, 3), dets.stream().map(AvaDetectionRow::actionId).collect(Collectors.toCollection(
+                TreeSet::new)));
+        assertEquals(6 * 3, dets.size());
+    }
+}
