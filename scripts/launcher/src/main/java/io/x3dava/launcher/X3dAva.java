@@ -26,6 +26,7 @@ import io.x3dava.eval.ava.EvalAvaCommand;
 import io.x3dava.proposals.DetectProposalsCommand;
 import io.x3dava.viewer.ExportCommand;
 import io.x3dava.viewer.ViewerApp;
+import io.x3dava.viewer.annotate.AnnotateCommand;
 import io.x3dava.viewer.detect.DetectVideoCommand;
 
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ import picocli.CommandLine.Spec;
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
             CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class,
             // your own actions: annotations from CVAT and a data set of your videos
-            ImportCvatCommand.class, ExportCvatCommand.class, MakeDatasetCommand.class,
+            AnnotateCommand.class, ImportCvatCommand.class, ExportCvatCommand.class, MakeDatasetCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
             PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,

@@ -1,0 +1,210 @@
+package io.x3dava.viewer.annotate;
+
+import io.x3dava.annotations.ava.AvaCsv;
+import io.x3dava.annotations.ava.AvaDetectionRow;
+import io.x3dava.annotations.ava.AvaProposalRow;
+import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.annotations.command.OutputPaths;
+import io.x3dava.proposals.detect.DetectorSpec;
+import io.x3dava.proposals.detect.PersonDetectors;
+import io.x3dava.proposals.track.TracksJson;
+import io.x3dava.viewer.FrameCursor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code x3d-ava annotate}: label people's actions at keyframes in a window, saved to an AVA ground-truth CSV at every
+ * change. Every input is read and checked before the window opens, so bad input ends with one line and exit 2.
+ */
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = {"Label people's actions at keyframes of a video (or of every video in a folder) in a window; "
+                + "every change is saved at once to the --gt CSV (AVA format, seconds from the video start unless "
+                + "--offset), and reopening continues where the file stands.",
+                "Mouse: drag on the frame draws a box, drag a box moves it, drag a corner of the selected box resizes "
+                + "it. Keys: 1-9 tick the first nine actions (the search field finds the others), Delete removes the "
+                + "box, C copies the previous keyframe's actions to the same person ids, Enter accepts the keyframe "
+                + "and goes to the next unlabelled one, Left/Right step, Ctrl+Z undoes, Tab selects the next box."})
+public final class AnnotateCommand implements Callable<Integer> {
+    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg");
+
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "a video file, or a folder of videos (annotated one "
+            + "after the other)")
+    Path input;
+
+    @Option(names = "--labelmap", required = true, description = "label map (.pbtxt) of your actions")
+    Path labelMap;
+
+    @Option(names = "--gt", required = true, description = "ground-truth CSV to write (and to continue from)")
+    Path gt;
+
+    @Option(names = "--boxes", description = "pre-filled person boxes: detect-video's tracks.json (track id = person "
+            + "id), a folder of detect-video's outputs (<folder>/<video>/tracks.json), or a proposals CSV "
+            + "(SlowFast format); default: the --detector on each keyframe")
+    Path boxes;
+
+    @Option(names = "--detector", defaultValue = "hog", description = "person detector when --boxes is not given: "
+            + DetectorSpec.HELP + ", or none")
+    String detector;
+
+    @Option(names = "--box-threshold", defaultValue = "0.5", description = "lowest score of a pre-filled box "
+            + "(proposals CSV and detector)")
+    double boxThreshold;
+
+    @Option(names = "--detections", description = "a trained model's detections (detect-video's "
+            + "actions_keyframes.csv, or a folder <folder>/<video>/actions_keyframes.csv): pre-tick their actions")
+    Path detections;
+
+    @Option(names = "--threshold", defaultValue = "0.5", description = "lowest score of a pre-ticked action")
+    double threshold;
+
+    @Option(names = "--keyframe-step", defaultValue = "1", description = "seconds between keyframes")
+    int keyframeStep;
+
+    @Option(names = "--offset", defaultValue = "0", description = "CSV timestamp of a video's start (900 for AVA cut "
+            + "clips)")
+    int offset;
+
+    @Option(names = "--video-id", description = "video id in the CSV (default: the file name without extension; one "
+            + "video only)")
+    String videoId;
+
+    @Override
+    public Integer call() throws Exception {
+        AnnotateStart start = prepare();
+        String display = System.getenv("DISPLAY");
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && (display == null || display.isBlank()) && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new IllegalArgumentException("no display: annotate opens a window (run it on a desktop, over ssh -X, "
+                    + "or under xvfb-run)");
+        }
+        AnnotateFxApplication.startWith(start);
+        Application.launch(AnnotateFxApplication.class);
+        return 0;
+    }
+
+    /** Reads and checks every input; the factory then opens each video's session from what was read. */
+    AnnotateStart prepare() throws IOException {
+        if (keyframeStep < 1) {
+            throw new IllegalArgumentException("--keyframe-step must be at least 1 second, got " + keyframeStep);
+        }
+        if (!(threshold >= 0 && threshold <= 1) || !(boxThreshold >= 0 && boxThreshold <= 1)) {
+            throw new IllegalArgumentException("--threshold and --box-threshold must be in [0, 1]");
+        }
+        OutputPaths.requireFile(gt);
+        LabelMap map = LabelMap.read(labelMap);
+        List<Path> videos = videos(input);
+        if (videoId != null && videos.size() > 1) {
+            throw new IllegalArgumentException("--video-id names one video; " + input + " holds " + videos.size());
+        }
+        if (Files.isRegularFile(gt)) {
+            AvaCsv.readGroundTruth(gt); // a malformed file is reported now, not in the window
+        }
+        List<AvaProposalRow> proposals = boxes != null && Files.isRegularFile(boxes) && isCsv(boxes)
+                ? AvaCsv.readProposals(boxes) : null;
+        TracksJson.Document tracks = boxes != null && Files.isRegularFile(boxes) && !isCsv(boxes)
+                ? readTracks(boxes) : null;
+        if (boxes != null && !Files.exists(boxes)) {
+            throw new java.nio.file.NoSuchFileException(boxes.toString(), null, "no such file or directory");
+        }
+        List<AvaDetectionRow> dets = detections != null && Files.isRegularFile(detections)
+                ? AvaCsv.readDetections(detections) : null;
+        if (detections != null && !Files.exists(detections)) {
+            throw new java.nio.file.NoSuchFileException(detections.toString(), null, "no such file or directory");
+        }
+        DetectorSpec spec = boxes == null && !detector.equalsIgnoreCase("none") ? DetectorSpec.parse(detector) : null;
+        for (Path v : videos) {
+            try (FrameCursor c = FrameCursor.open(v)) {
+                if (c.duration() <= keyframeStep) {
+                    throw new IllegalArgumentException(v + ": " + String.format(Locale.ROOT, "%.2f", c.duration())
+                            + " s long, no keyframe at " + keyframeStep + " s");
+                }
+            }
+        }
+        return new AnnotateStart(videos, video -> {
+            FrameCursor cursor = FrameCursor.open(video);
+            String id = videoId != null ? videoId : idOf(video);
+            List<Integer> keyframes = new ArrayList<>();
+            for (int t = keyframeStep; Math.round(t * cursor.frameRate()) < cursor.clock().frameCount();
+                 t += keyframeStep) {
+                keyframes.add(t);
+            }
+            AnnotationSession session = new AnnotationSession(id, keyframes, map, gt, offset);
+            BoxSuggestions s;
+            if (proposals != null) {
+                s = new ProposalSuggestions(proposals, id, offset, boxThreshold);
+            } else if (tracks != null) {
+                s = new TrackSuggestions(tracks);
+            } else if (boxes != null) {
+                Path f = boxes.resolve(id).resolve("tracks.json");
+                s = Files.isRegularFile(f) ? new TrackSuggestions(readTracks(f)) : BoxSuggestions.none();
+            } else {
+                s = spec == null ? BoxSuggestions.none()
+                        : new DetectorSuggestions(PersonDetectors.open(spec, boxThreshold), boxThreshold);
+            }
+            List<AvaDetectionRow> d = dets;
+            if (d == null && detections != null) {
+                Path f = detections.resolve(id).resolve("actions_keyframes.csv");
+                d = Files.isRegularFile(f) ? AvaCsv.readDetections(f) : List.of();
+            }
+            if (d != null) {
+                s = new ActionPreTicks(s, d, id, offset, threshold);
+            }
+            return new AnnotateStart.AnnotateWindowParts(session, s, cursor);
+        });
+    }
+
+    private static TracksJson.Document readTracks(Path f) throws IOException {
+        try {
+            return TracksJson.read(f);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new io.x3dava.annotations.AnnotationFormatException(f, line,
+                    "expected detect-video's tracks.json ({video, fps, rate, tracks: [{id, boxes}]})");
+        }
+    }
+
+    private static boolean isCsv(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
+    static String idOf(Path video) {
+        String n = video.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static List<Path> videos(Path input) throws IOException {
+        if (!Files.exists(input)) {
+            throw new java.nio.file.NoSuchFileException(input.toString(), null, "video file or folder not found");
+        }
+        if (!Files.isDirectory(input)) {
+            return List.of(input);
+        }
+        try (Stream<Path> s = Files.list(input)) {
+            List<Path> out = s.filter(p -> {
+                String n = p.getFileName().toString();
+                int dot = n.lastIndexOf('.');
+                return Files.isRegularFile(p) && dot > 0
+                        && VIDEO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
+            }).sorted().toList();
+            if (out.isEmpty()) {
+                throw new IOException(input + ": no video files (" + String.join(", ", new java.util.TreeSet<>(
+                        VIDEO_EXTENSIONS)) + ")");
+            }
+            return out;
+        }
+    }
+}
