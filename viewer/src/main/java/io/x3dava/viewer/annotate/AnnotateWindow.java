@@ -130,13 +130,13 @@ public final class AnnotateWindow {
         side.setPrefWidth(260);
         root.setRight(side);
 
-        Button prev = button("|< Keyframe", () -> go(current - 1));
-        Button next = button("Keyframe >|", () -> go(current + 1));
+        Button prev = button("|< (Left)", () -> go(current - 1));
+        Button next = button(">| (Right)", () -> go(current + 1));
         Button nextOpen = button("Accept, next unlabelled (Enter)", this::acceptAndNext);
         Button copy = button("Copy previous (C)", this::copyPrevious);
         Button delete = button("Delete box (Del)", this::deleteSelected);
         Button undo = button("Undo (Ctrl+Z)", this::undo);
-        HBox bar = new HBox(6, prev, next, nextOpen, copy, delete, undo, status);
+        VBox bar = new VBox(4, new HBox(6, prev, next, nextOpen, copy, delete, undo), status);
         bar.setPadding(new Insets(4));
         root.setBottom(bar);
 

@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * from them: those keyframes are confirmed and not pre-filled again.
  */
 public final class AnnotationSession {
-    private static final double LINK_IOU = 0.3;
+    /** People move between keyframes a second apart: a loose overlap still says "same person". */
+    private static final double LINK_IOU = 0.2;
     private static final int UNDO_DEPTH = 200;
 
     private final String videoId;
@@ -123,7 +124,7 @@ public final class AnnotationSession {
 
     /**
      * Stores suggested boxes for an untouched keyframe (not an edit: not saved, not undone). Boxes without a track are
-     * linked to the previous keyframe's person they overlap most (IoU >= 0.3), else get a new id.
+     * linked to the previous keyframe's person they overlap most (IoU >= 0.2), else get a new id.
      */
     public void prefill(int t, List<PersonLabel> suggested) {
         if (!needsPrefill(t)) {

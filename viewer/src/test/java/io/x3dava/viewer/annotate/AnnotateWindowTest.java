@@ -188,15 +188,66 @@ class AnnotateWindowTest {
         assertEquals(1, onFx(() -> again.session().labelledCount()));
         assertEquals(Set.of(1, 3), onFx(() -> again.session().people(1).get(0).actions()));
         assertEquals(saved, Files.readString(gt));
-        Path shot = System.getProperty("x3dava.annotateScreenshot") == null ? null
-                : Path.of(System.getProperty("x3dava.annotateScreenshot"));
-        if (shot != null) {
-            onFx(() -> again.go(0)).get(TIMEOUT_S, TimeUnit.SECONDS);
-            Thread.sleep(500);
-            new ProcessBuilder("import", "-window", "root", shot.toString()).inheritIO().start().waitFor();
-        }
         onFx(() -> {
             again.stage().close();
+            return null;
+        });
+    }
+
+    /**
+     * The README's screenshot (run only with -Dx3dava.annotateScreenshot=FILE.png and the pedestrian fixture): the
+     * built-in HOG detector pre-fills vtest.avi's keyframes, a user labels two people at keyframe 1 with the mouse and
+     * keys, accepts, copies the labels to the same people at keyframe 2 and selects one; then the screen is saved with
+     * ImageMagick's import.
+     */
+    @Test
+    void readmeScreenshot() throws Exception {
+        String target = System.getProperty("x3dava.annotateScreenshot");
+        Path video = Path.of(System.getProperty("x3dava.fixtures", "../../shared/fixtures"), "video", "vtest.avi");
+        Assumptions.assumeTrue(started && target != null && Files.isRegularFile(video),
+                "screenshot only with -Dx3dava.annotateScreenshot=FILE.png, a display and " + video);
+        LabelMap map = new LabelMap(List.of(new LabelMapEntry(1, "walk", null), new LabelMapEntry(2, "stand", null),
+                new LabelMapEntry(3, "talk to", null), new LabelMapEntry(4, "carry bag", null),
+                new LabelMapEntry(5, "look at phone", null)));
+        Path gt = dir.resolve("vtest_gt.csv");
+        AnnotateWindow w = onFx(() -> {
+            AnnotationSession s = new AnnotationSession("vtest", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), map, gt, 0);
+            AnnotateWindow win = new AnnotateWindow(new Stage(), s, new DetectorSuggestions(
+                    io.x3dava.proposals.detect.PersonDetectors.open(io.x3dava.proposals.detect.DetectorSpec.hog(),
+                            0.5), 0.5), FrameCursor.open(video));
+            win.stage().setX(0);
+            win.stage().setY(0);
+            win.stage().show();
+            win.stage().requestFocus();
+            return win;
+        });
+        onFx(w::start).get(TIMEOUT_S, TimeUnit.SECONDS);
+        awaitShown(w, 1);
+        Robot robot = onFx(Robot::new);
+        List<PersonLabel> people = onFx(() -> w.session().people(1));
+        assertTrue(people.size() >= 2, "HOG finds people in vtest.avi: " + people);
+        int[][] ticks = {{1}, {1, 4}, {2, 3}};
+        for (int i = 0; i < Math.min(3, people.size()); i++) {
+            var b = people.get(i).box();
+            Point2D c = screen(w, (b.x1() + b.x2()) / 2, (b.y1() + b.y2()) / 2);
+            onFx(() -> {
+                robot.mouseMove(c);
+                robot.mouseClick(MouseButton.PRIMARY);
+                return null;
+            });
+            Thread.sleep(150);
+            for (int k : ticks[i]) {
+                key(robot, KeyCode.getKeyCode(String.valueOf(k)));
+            }
+        }
+        key(robot, KeyCode.ENTER);
+        awaitShown(w, 2);
+        key(robot, KeyCode.C);
+        key(robot, KeyCode.TAB);
+        Thread.sleep(800);
+        new ProcessBuilder("import", "-window", "root", target).inheritIO().start().waitFor();
+        onFx(() -> {
+            w.stage().close();
             return null;
         });
     }
