@@ -475,10 +475,13 @@ public final class AnnotateWindow {
             p.actions().forEach(a -> label.append(' ').append(session.labelMap().contains(a)
                     ? session.labelMap().name(a) : String.valueOf(a)));
             g.setFont(Font.font(13));
-            g.setFill(Color.rgb(0, 0, 0, 0.6));
-            g.fillRect(px(b.x1()), py(b.y1()) - 17, Math.max(30, label.length() * 7.5), 16);
+            // the box's colour as a tab, white text on a dark band: readable on any colour
             g.setFill(colour(rgb));
-            g.fillText(label.toString(), px(b.x1()) + 3, py(b.y1()) - 4);
+            g.fillRect(px(b.x1()), py(b.y1()) - 17, 4, 16);
+            g.setFill(Color.rgb(0, 0, 0, 0.7));
+            g.fillRect(px(b.x1()) + 4, py(b.y1()) - 17, Math.max(26, label.length() * 7.5), 16);
+            g.setFill(Color.WHITE);
+            g.fillText(label.toString(), px(b.x1()) + 7, py(b.y1()) - 4);
         }
         if (drag == Drag.DRAW && preview != null) {
             stroke(g, PersonLabel.rounded(preview), SELECTED_RGB, 2, true);
