@@ -8,6 +8,7 @@ import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.annotations.cvat.CvatDocument;
 import io.x3dava.annotations.cvat.CvatExport;
 import io.x3dava.annotations.cvat.CvatVideo;
+import io.x3dava.detector.dataset.VideoFiles;
 import io.x3dava.annotations.cvat.CvatWriter;
 import io.x3dava.proposals.track.TracksJson;
 
@@ -77,7 +78,7 @@ public final class ExportCvatCommand implements Callable<Integer> {
         OutputPaths.requireFile(out);
         LabelMap map = LabelMap.read(labelMap);
         CvatVideo geometry = VideoGeometry.of(video);
-        String id = videoId != null ? videoId : VideoGeometry.videoId(video);
+        String id = videoId != null ? videoId : VideoFiles.videoId(video);
         CvatDocument doc;
         String what;
         if (source.gt != null) {

@@ -9,6 +9,7 @@ import io.x3dava.annotations.cvat.CvatImport;
 import io.x3dava.annotations.cvat.CvatImportOptions;
 import io.x3dava.annotations.cvat.CvatReader;
 import io.x3dava.annotations.cvat.CvatVideo;
+import io.x3dava.detector.dataset.VideoFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public final class ImportCvatCommand implements Callable<Integer> {
         LabelMap map = labelMap == null ? null : LabelMap.read(labelMap);
         CvatDocument doc = CvatReader.read(annotations);
         CvatVideo geometry = VideoGeometry.of(video);
-        String id = videoId != null ? videoId : VideoGeometry.videoId(video);
+        String id = videoId != null ? videoId : VideoFiles.videoId(video);
         CvatImport.Result r = CvatImport.toAva(doc, geometry, map, CvatImportOptions.forVideo(id)
                 .withOffsetSeconds(offset).withKeyframeStep(keyframeStep).withPersonLabel(personLabel)
                 .withLabelMapFile(labelMap).withGrowLabelMap(labelMapOut != null));

@@ -16,11 +16,4 @@ public final class VideoGeometry {
             return new CvatVideo(src.width(), src.height(), src.fps(), src.frameCount());
         }
     }
-
-    /** The AVA video id of a file: its name without the extension. */
-    public static String videoId(Path video) {
-        String n = video.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
 }

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Option;
                 "Timestamps become AVA movie seconds (video second t -> 900 + t); AVA trains on keyframes 902..1798, "
                 + "so seconds 0-1 and past 898 of a video are not trained on (counted in the summary)."})
 public final class MakeDatasetCommand implements Callable<Integer> {
-    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg");
     private static final double INFERENCE_SCORE = 0.8;
     private static final String V = "2.2";
 
@@ -212,19 +210,9 @@ public final class MakeDatasetCommand implements Callable<Integer> {
 
     /** The video file of every id, by name in --videos (any container). */
     private Map<String, Path> locate(VideoSplit split) throws IOException {
-        if (!Files.isDirectory(videos)) {
-            throw new IOException(videos + ": not a folder (expected --videos DIR with your videos)");
-        }
         Map<String, Path> byId = new LinkedHashMap<>();
-        try (Stream<Path> s = Files.list(videos)) {
-            for (Path p : s.sorted().toList()) {
-                String n = p.getFileName().toString();
-                int dot = n.lastIndexOf('.');
-                if (dot > 0 && Files.isRegularFile(p)
-                        && VIDEO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-                    byId.putIfAbsent(n.substring(0, dot), p);
-                }
-            }
+        for (Path p : VideoFiles.in(videos)) {
+            byId.putIfAbsent(VideoFiles.videoId(p), p);
         }
         Map<String, Path> out = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();

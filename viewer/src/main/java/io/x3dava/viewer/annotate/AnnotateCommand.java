@@ -5,6 +5,7 @@ import io.x3dava.annotations.ava.AvaDetectionRow;
 import io.x3dava.annotations.ava.AvaProposalRow;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.command.OutputPaths;
+import io.x3dava.detector.dataset.VideoFiles;
 import io.x3dava.proposals.detect.DetectorSpec;
 import io.x3dava.proposals.detect.PersonDetectors;
 import io.x3dava.proposals.track.TracksJson;
@@ -16,9 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import javafx.application.Application;
 import picocli.CommandLine.Command;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Parameters;
                 + "box, C copies the previous keyframe's actions to the same person ids, Enter accepts the keyframe "
                 + "and goes to the next unlabelled one, Left/Right step, Ctrl+Z undoes, Tab selects the next box."})
 public final class AnnotateCommand implements Callable<Integer> {
-    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg");
-
     @Parameters(index = "0", paramLabel = "VIDEO", description = "a video file, or a folder of videos (annotated one "
             + "after the other)")
     Path input;
@@ -135,7 +132,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         }
         return new AnnotateStart(videos, video -> {
             FrameCursor cursor = FrameCursor.open(video);
-            String id = videoId != null ? videoId : idOf(video);
+            String id = videoId != null ? videoId : VideoFiles.videoId(video);
             List<Integer> keyframes = new ArrayList<>();
             for (int t = keyframeStep; Math.round(t * cursor.frameRate()) < cursor.clock().frameCount();
                  t += keyframeStep) {
@@ -180,31 +177,10 @@ public final class AnnotateCommand implements Callable<Integer> {
         return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
-    static String idOf(Path video) {
-        String n = video.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
     private static List<Path> videos(Path input) throws IOException {
         if (!Files.exists(input)) {
             throw new java.nio.file.NoSuchFileException(input.toString(), null, "video file or folder not found");
         }
-        if (!Files.isDirectory(input)) {
-            return List.of(input);
-        }
-        try (Stream<Path> s = Files.list(input)) {
-            List<Path> out = s.filter(p -> {
-                String n = p.getFileName().toString();
-                int dot = n.lastIndexOf('.');
-                return Files.isRegularFile(p) && dot > 0
-                        && VIDEO_EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
-            }).sorted().toList();
-            if (out.isEmpty()) {
-                throw new IOException(input + ": no video files (" + String.join(", ", new java.util.TreeSet<>(
-                        VIDEO_EXTENSIONS)) + ")");
-            }
-            return out;
-        }
+        return Files.isDirectory(input) ? VideoFiles.in(input) : List.of(input);
     }
 }
