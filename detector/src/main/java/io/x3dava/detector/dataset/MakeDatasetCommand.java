@@ -190,6 +190,12 @@ public final class MakeDatasetCommand implements Callable<Integer> {
                         INFERENCE_SCORE, 100 * any.recall(), any.boxes());
             }
         }
+        List<String> absent = map.entries().stream().filter(e -> valAva.stream().noneMatch(r -> r.actionId() == e.id()))
+                .map(e -> e.name()).toList();
+        if (!absent.isEmpty()) {
+            System.out.printf(Locale.ROOT, "  note: no val box of %s: the val mAP leaves %s out (give --gt-val, or "
+                    + "another --seed or --val-fraction)%n", absent, absent.size() == 1 ? "it" : "them");
+        }
         if (outside[0] > 0) {
             System.out.printf(Locale.ROOT, "  note: %d rows are at video seconds < 2 or > 898, outside AVA's keyframes "
                     + "902..1798: train-ava does not train on them%n", outside[0]);

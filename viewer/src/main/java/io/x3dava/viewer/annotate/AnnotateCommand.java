@@ -116,8 +116,9 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (boxes != null && !Files.exists(boxes)) {
             throw new java.nio.file.NoSuchFileException(boxes.toString(), null, "no such file or directory");
         }
+        // detect-video without a checkpoint writes an empty actions file: nothing to pre-tick, not an error
         List<AvaDetectionRow> dets = detections != null && Files.isRegularFile(detections)
-                ? AvaCsv.readDetections(detections) : null;
+                ? Files.size(detections) == 0 ? List.of() : AvaCsv.readDetections(detections) : null;
         if (detections != null && !Files.exists(detections)) {
             throw new java.nio.file.NoSuchFileException(detections.toString(), null, "no such file or directory");
         }
@@ -154,7 +155,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             List<AvaDetectionRow> d = dets;
             if (d == null && detections != null) {
                 Path f = detections.resolve(id).resolve("actions_keyframes.csv");
-                d = Files.isRegularFile(f) ? AvaCsv.readDetections(f) : List.of();
+                d = Files.isRegularFile(f) && Files.size(f) > 0 ? AvaCsv.readDetections(f) : List.of();
             }
             if (d != null) {
                 s = new ActionPreTicks(s, d, id, offset, threshold);
