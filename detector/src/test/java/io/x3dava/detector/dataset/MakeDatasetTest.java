@@ -106,4 +106,32 @@ class MakeDatasetTest {
                 TreeSet::new)));
         assertEquals(6 * 3, dets.size());
     }
+
+    @Test
+    void personDetectorProposalsWithTheirRecallAndBadInputs(@TempDir Path dir) throws Exception {
+        OwnVideos.Material m = OwnVideos.write(dir, 2, 1, 5, 64, 4);
+        Path ava = dir.resolve("dataset");
+        String made = captured(() -> assertEquals(0, CommandLines.execute(new MakeDatasetCommand(), "--videos",
+                m.videos().toString(), "--gt", m.gt().toString(), "--labelmap", m.labelMap().toString(), "--out",
+                ava.toString(), "--short-side", "48")));
+        // the built-in HOG detector ran on every keyframe; moving shapes are not pedestrians, and the recall says so
+        assertTrue(made.contains("proposals: hog on 4 keyframes"), made);
+        assertTrue(made.contains("val   recall of ground-truth boxes at IoU 0.5: 0.0% with score >= 0.8"), made);
+        assertTrue(Files.isRegularFile(ava.resolve("annotations/ava_detection_val_boxes_and_labels.csv")));
+        try (Stream<Path> s = Files.list(ava.resolve("frames/dock_0"))) {
+            assertEquals(150, s.count());
+        }
+
+        // a video id without a file, a GT second past the video's end, an action outside the label map: exit 2
+        Path gt = dir.resolve("bad.csv");
+        Files.writeString(gt, Files.readString(m.gt()) + "nosuch,0002,0.1,0.1,0.2,0.2,1,0\n");
+        assertEquals(2, CommandLines.execute(new MakeDatasetCommand(), "--videos", m.videos().toString(), "--gt",
+                gt.toString(), "--labelmap", m.labelMap().toString(), "--out", dir.resolve("o1").toString()));
+        Files.writeString(gt, Files.readString(m.gt()) + "dock_0,0009,0.1,0.1,0.2,0.2,1,0\n");
+        assertEquals(2, CommandLines.execute(new MakeDatasetCommand(), "--videos", m.videos().toString(), "--gt",
+                gt.toString(), "--labelmap", m.labelMap().toString(), "--out", dir.resolve("o2").toString()));
+        Files.writeString(gt, Files.readString(m.gt()) + "dock_0,0002,0.1,0.1,0.2,0.2,7,0\n");
+        assertEquals(2, CommandLines.execute(new MakeDatasetCommand(), "--videos", m.videos().toString(), "--gt",
+                gt.toString(), "--labelmap", m.labelMap().toString(), "--out", dir.resolve("o3").toString()));
+    }
 }

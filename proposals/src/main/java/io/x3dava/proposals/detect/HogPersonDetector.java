@@ -80,6 +80,13 @@ public final class HogPersonDetector implements FramePersonDetector {
                         opencv_imgproc.INTER_AREA);
                 input = small;
             }
+            // a frame smaller than the detection window (64x128) holds no detectable person, and OpenCV's
+            // detectMultiScale aborts the JVM on it (SIGSEGV in libopencv_objdetect) instead of returning nothing
+            try (Size win = hog.winSize()) {
+                if (input.cols() < win.width() || input.rows() < win.height()) {
+                    return List.of();
+                }
+            }
             hog.detectMultiScale(input, found, weights, 0.0, new Size(8, 8), new Size(0, 0), PYRAMID_SCALE, 2.0,
                     false);
             List<PersonHit> hits = new ArrayList<>();

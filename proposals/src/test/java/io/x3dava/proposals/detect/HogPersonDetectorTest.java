@@ -56,6 +56,17 @@ class HogPersonDetectorTest {
         }
     }
 
+    /** Frames smaller than the 64x128 window (thumbnails, generated data) aborted the JVM inside OpenCV. */
+    @Test
+    void framesSmallerThanTheWindowGiveNoPersonInsteadOfACrash() throws Exception {
+        try (HogPersonDetector d = HogPersonDetector.create(0.0, 800)) {
+            for (int[] wh : new int[][] {{64, 64}, {32, 200}, {200, 100}}) {
+                BufferedImage small = new BufferedImage(wh[0], wh[1], BufferedImage.TYPE_3BYTE_BGR);
+                assertTrue(d.detect(small).isEmpty(), wh[0] + "x" + wh[1]);
+            }
+        }
+    }
+
     @Test
     void nmsKeepsTheBestOfOverlappingBoxes() {
         var a = new PersonHit(new io.x3dava.annotations.ava.AvaBox(0.1, 0.1, 0.3, 0.5), 0.9);
