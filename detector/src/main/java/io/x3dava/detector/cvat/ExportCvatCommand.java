@@ -100,9 +100,7 @@ public final class ExportCvatCommand implements Callable<Integer> {
             List<CvatExport.TimedTrack> tracks = t.tracks().stream().map(tr -> new CvatExport.TimedTrack(tr.id(),
                     tr.boxes().stream().map(b -> new CvatExport.TimedBox(b.t(),
                             new io.x3dava.annotations.ava.AvaBox(b.x1(), b.y1(), b.x2(), b.y2()))).toList())).toList();
-            // detect-video without a checkpoint writes an empty actions file: no actions to tick, not an error
-            List<AvaDetectionRow> dets = detections == null || java.nio.file.Files.isRegularFile(detections)
-                    && java.nio.file.Files.size(detections) == 0 ? List.of() : AvaCsv.readDetections(detections);
+            List<AvaDetectionRow> dets = detections == null ? List.of() : KeyframeDetections.read(detections);
             doc = CvatExport.fromTracks(id, tracks, dets, threshold, map, geometry, offset);
             what = tracks.size() + " tracks" + (detections == null ? "" : " with " + dets.size() + " detection rows");
         }

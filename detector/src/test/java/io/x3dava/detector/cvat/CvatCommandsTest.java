@@ -137,4 +137,33 @@ class CvatCommandsTest {
         assertTrue(r.err().startsWith("import-cvat: " + wrongSize + ":8: <original_size> is 1280x48 but the video is "
                 + "64x48"), r.err());
     }
+
+    @Test
+    void preAnnotationFromTracksTicksTheMatchedDetectionsAndNamesTheRightFile() throws Exception {
+        Path tracks = dir.resolve("tracks.json");
+        Files.writeString(tracks, "{\"video\":\"dock_cam\",\"fps\":25,\"rate\":4,\"tracks\":[{\"id\":7,\"boxes\":["
+                + "{\"t\":1.0,\"x1\":0.1,\"y1\":0.1,\"x2\":0.5,\"y2\":1.0,\"score\":0.9},"
+                + "{\"t\":1.25,\"x1\":0.12,\"y1\":0.1,\"x2\":0.52,\"y2\":1.0,\"score\":0.9},"
+                + "{\"t\":2.0,\"x1\":0.2,\"y1\":0.1,\"x2\":0.6,\"y2\":1.0,\"score\":0.9}]}]}");
+        Path dets = dir.resolve("actions_keyframes.csv");
+        Files.writeString(dets, "dock_cam,1,0.1,0.1,0.5,1,3,0.8\ndock_cam,1,0.1,0.1,0.5,1,2,0.3\n"
+                + "dock_cam,2,0.2,0.1,0.6,1,1,0.6\n");
+        Path xml = dir.resolve("pre.xml");
+        Run r = run(new ExportCvatCommand(), "--tracks", tracks.toString(), "--detections", dets.toString(), "--video",
+                video.toString(), "--labelmap", map.toString(), "--out", xml.toString());
+        assertEquals(0, r.code(), r.err());
+        Path gt = dir.resolve("pre.csv");
+        r = run(new ImportCvatCommand(), xml.toString(), "--video", video.toString(), "--labelmap", map.toString(),
+                "--gt", gt.toString());
+        assertEquals(0, r.code(), r.err());
+        // second 1: scan (0.8 >= 0.5; push at 0.3 is not ticked); second 2: lift; after the track: outside
+        assertEquals("dock_cam,0001,0.1,0.1,0.5,1,3,7\ndock_cam,0002,0.2,0.1,0.6,1,1,7\n", Files.readString(gt));
+
+        Path fractional = dir.resolve("actions.csv");
+        Files.writeString(fractional, "dock_cam,1,0.1,0.1,0.5,1,3,0.8\ndock_cam,1.25,0.1,0.1,0.5,1,3,0.8\n");
+        r = run(new ExportCvatCommand(), "--tracks", tracks.toString(), "--detections", fractional.toString(),
+                "--video", video.toString(), "--labelmap", map.toString(), "--out", xml.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("export-cvat: " + fractional + ":2: expected whole-second keyframes"), r.err());
+    }
 }

@@ -5,6 +5,7 @@ import io.x3dava.annotations.ava.AvaDetectionRow;
 import io.x3dava.annotations.ava.AvaProposalRow;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.command.OutputPaths;
+import io.x3dava.detector.cvat.KeyframeDetections;
 import io.x3dava.detector.dataset.VideoFiles;
 import io.x3dava.proposals.detect.DetectorSpec;
 import io.x3dava.proposals.detect.PersonDetectors;
@@ -116,9 +117,8 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (boxes != null && !Files.exists(boxes)) {
             throw new java.nio.file.NoSuchFileException(boxes.toString(), null, "no such file or directory");
         }
-        // detect-video without a checkpoint writes an empty actions file: nothing to pre-tick, not an error
         List<AvaDetectionRow> dets = detections != null && Files.isRegularFile(detections)
-                ? Files.size(detections) == 0 ? List.of() : AvaCsv.readDetections(detections) : null;
+                ? KeyframeDetections.read(detections) : null;
         if (detections != null && !Files.exists(detections)) {
             throw new java.nio.file.NoSuchFileException(detections.toString(), null, "no such file or directory");
         }
@@ -155,7 +155,7 @@ public final class AnnotateCommand implements Callable<Integer> {
             List<AvaDetectionRow> d = dets;
             if (d == null && detections != null) {
                 Path f = detections.resolve(id).resolve("actions_keyframes.csv");
-                d = Files.isRegularFile(f) && Files.size(f) > 0 ? AvaCsv.readDetections(f) : List.of();
+                d = Files.isRegularFile(f) ? KeyframeDetections.read(f) : List.of();
             }
             if (d != null) {
                 s = new ActionPreTicks(s, d, id, offset, threshold);
