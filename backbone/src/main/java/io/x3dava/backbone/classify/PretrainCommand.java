@@ -36,7 +36,7 @@ public final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         recipe.checkOptions();
         ClassificationRecipe r = recipe.kinetics();
-        ClassificationRun run = new ClassificationRun(withClasses(r), System.out);
+        ClassificationRun run = new ClassificationRun(withClasses(r), System.out).withTestPolicy(recipe.testPolicy());
         try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {
             folder.checkRecipe(r.toJson(), allowRecipeChange);
             // Weights are loaded (and checked) before anything is written to the run folder.
