@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Checks a Charades folder (frame lists and/or official CSVs against the frames and videos on disk). */
 @Command(name = "check-charades", mixinStandardHelpOptions = true,
         description = {"Check a Charades folder before a run: per list (PySlowFast's frame_lists/{train,val}.csv over"
-                + " frames/<id>/<id>-%06d.jpg, Charades_v1_{train,test}.csv over videos/), videos listed vs on disk,"
+                + " frames/<id>/<id>-%%06d.jpg, Charades_v1_{train,test}.csv over videos/), videos listed vs on disk,"
                 + " frames per video vs the list (gaps), undecodable JPEGs, labels outside Charades_v1_classes.txt.",
                 "Exit 0: fine, 1: problems found, 2: unreadable input."})
 public final class CheckCharadesCommand implements Callable<Integer> {

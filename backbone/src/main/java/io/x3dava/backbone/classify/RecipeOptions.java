@@ -23,11 +23,11 @@ public final class RecipeOptions {
     @Option(names = "--data", description = {"data folder, one of these layouts (found by looking):",
         "Kinetics (pretrain, test): classes.txt and train.csv + validate.csv (or val.csv / test.csv) as the official"
             + " CSVs (label,youtube_id,time_start,time_end,split) over videos/<label>/<id>_<start>_<end>.mp4, as"
-            + " PySlowFast 'path label' lists over videos/ (files, or frame folders <vid>/<vid>_%06d.jpg or"
-            + " <vid>/img_%05d.jpg), or as MMAction2 rawframe lists 'frame_dir total_frames label' over videos/;",
+            + " PySlowFast 'path label' lists over videos/ (files, or frame folders <vid>/<vid>_%%06d.jpg or"
+            + " <vid>/img_%%05d.jpg), or as MMAction2 rawframe lists 'frame_dir total_frames label' over videos/;",
         "Charades (finetune-charades, test): Charades_v1_classes.txt with Charades_v1_train.csv +"
-            + " Charades_v1_test.csv over videos/<id>.mp4 or videos/<id>/<id>-%06d.jpg, or PySlowFast's"
-            + " frame_lists/train.csv + val.csv over frames/<id>/<id>-%06d.jpg (used when there is no videos/).",
+            + " Charades_v1_test.csv over videos/<id>.mp4 or videos/<id>/<id>-%%06d.jpg, or PySlowFast's"
+            + " frame_lists/train.csv + val.csv over frames/<id>/<id>-%%06d.jpg (used when there is no videos/).",
         "Frame folders follow their list (frame list rows, rawframe counts) or else the file-name pattern; a"
             + " missing frame is reported with its path (check-charades / check-ava list them all)."})
     Path data;
