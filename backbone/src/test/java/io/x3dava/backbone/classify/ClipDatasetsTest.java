@@ -2,22 +2,30 @@ package io.x3dava.backbone.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.x3dava.annotations.charades.CharadesAction;
 import io.x3dava.annotations.charades.FrameListEntry;
 import io.x3dava.annotations.charades.FrameLists;
+import io.x3dava.annotations.kinetics.RawframeList;
 import io.x3dava.backbone.train.SeededSample;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.DecodedClip;
+import io.x3dava.backbone.video.FrameSource;
 import io.x3dava.backbone.video.LoadedClip;
+import io.x3dava.backbone.video.MissingFrameException;
+import io.x3dava.backbone.video.MissingFramePolicy;
 import io.x3dava.backbone.video.Placement;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,5 +103,26 @@ class ClipDatasetsTest {
         assertEquals(Set.of(3, 7), targets(v, 0, 12));
         // 4 (0.55-0.6 s) lies between frames 13 (0.542 s) and 15 (0.625 s): no sampled frame in it
         assertEquals(Set.of(7), targets(v, 13, 15));
+    }
+
+    /** MMAction2's rawframe list gives each folder's length: a missing last frame is a gap, not a shorter video. */
+    @Test
+    void rawframeListCountsMakeAMissingLastFrameAGap(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("videos/abseiling/clip1"));
+        BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR);
+        for (int f = 1; f <= 9; f++) { // the list says 10: img_00010.jpg is missing
+            ImageIO.write(img, "jpg", folder.resolve(String.format("img_%05d.jpg", f)).toFile());
+        }
+        Path list = dir.resolve("train.csv");
+        Files.writeString(list, "abseiling/clip1 10 0\n");
+        assertEquals(true, RawframeList.looksLike(list));
+        List<VideoSample> s = ClipDatasets.rawframes(list, dir.resolve("videos"));
+        assertEquals(folder, s.get(0).video());
+        assertEquals(10, s.get(0).frameCount());
+        try (FrameSource src = ClassificationRun.opener(s, MissingFramePolicy.FAIL).open(folder)) {
+            assertEquals(10, src.frameCount());
+            MissingFrameException e = assertThrows(MissingFrameException.class, () -> src.read(new long[] {9}, 0));
+            assertEquals(List.of(folder.resolve("img_00010.jpg")), e.frames());
+        }
     }
 }
