@@ -101,20 +101,21 @@ public final class FrameFolderSource implements FrameSource {
         if (!Files.isDirectory(folder)) {
             throw new IOException(folder + ": frame folder not found");
         }
-        LongFunction<Path> paths = i -> folder.resolve(String.format(Locale.ROOT, pattern, firstNumber + i));
-        long highest = highestNumber(folder, pattern);
-        long count = expectedFrames > 0 ? expectedFrames : highest - firstNumber + 1;
-        if (count <= 0) {
-            throw new IOException(folder + ": no frame named " + paths.apply(0).getFileName() + " (pattern "
-                    + pattern + ")");
-        }
+        // one listing: the highest number and the gaps come from the same names (AVA folders hold 27,030 files)
         Set<String> names = listing(folder);
+        long highest = highestNumber(names, pattern);
+        long count = expectedFrames > 0 ? expectedFrames : highest - firstNumber + 1;
+        LongFunction<String> name = i -> String.format(Locale.ROOT, pattern, firstNumber + i);
+        if (count <= 0) {
+            throw new IOException(folder + ": no frame named " + name.apply(0) + " (pattern " + pattern + ")");
+        }
         BitSet missing = new BitSet();
         for (long i = 0; i < count; i++) {
-            if (!names.contains(paths.apply(i).getFileName().toString())) {
+            if (!names.contains(name.apply(i))) {
                 missing.set(index(i));
             }
         }
+        LongFunction<Path> paths = i -> folder.resolve(name.apply(i));
         return withSize(folder, paths, fps, count, missing);
     }
 
@@ -223,13 +224,13 @@ public final class FrameFolderSource implements FrameSource {
     }
 
     /** The highest number of a file the pattern names, 0 when there is none (names read as strings, no regex). */
-    private static long highestNumber(Path folder, String pattern) throws IOException {
+    private static long highestNumber(Set<String> names, String pattern) {
         Matcher conv = CONVERSION.matcher(pattern);
         conv.find();
         String prefix = pattern.substring(0, conv.start());
         String suffix = pattern.substring(conv.end());
         long highest = 0;
-        for (String n : listing(folder)) {
+        for (String n : names) {
             int end = n.length() - suffix.length();
             if (end - prefix.length() < 1 || end - prefix.length() > 18 || !n.startsWith(prefix)
                     || !n.endsWith(suffix)) {
