@@ -2,6 +2,7 @@ package io.x3dava.annotations.ava;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.FrameNumbering;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -28,8 +33,15 @@ public final class AvaFrameLists {
      * @param rows      frames listed (27,030 for a full cut)
      * @param firstPath path of its first row, relative to the frame folder
      * @param firstLine 1-based line of that row
+     * @param regular   whether every row names frame {@code first + i} in the first row's numbering
+     *                  ({@link FrameNumbering}), so that the video's frames are a file pattern and a count
      */
-    public record Video(String videoId, int rows, String firstPath, String lastPath, int firstLine) {
+    public record Video(String videoId, int rows, String firstPath, String lastPath, int firstLine, boolean regular) {
+
+        /** The numbering of the video's rows (meaningful when {@link #regular}). */
+        public Optional<FrameNumbering> numbering() {
+            return FrameNumbering.of(firstPath);
+        }
     }
 
     private AvaFrameLists() {
@@ -70,8 +82,13 @@ public final class AvaFrameLists {
                     if (current.rows == 0) {
                         current.first = line.substring(at[6], at[7]);
                         current.firstLine = lineNo;
+                        current.numbering = FrameNumbering.of(current.first).orElse(null);
+                        current.regular = current.numbering != null;
                     }
                 }
+                // ava_helper.load_image_lists appends each row to its video: row i is frame index i
+                current.regular &= current.numbering != null
+                        && current.numbering.names(line, at[6], at[7], current.rows);
                 current.rows++;
                 current.lastLine = line;
                 current.lastStart = at[6];
@@ -79,7 +96,7 @@ public final class AvaFrameLists {
             }
             for (Acc a : acc.values()) {
                 out.put(a.id, new Video(a.id, a.rows, a.first, a.lastLine.substring(a.lastStart, a.lastEnd),
-                        a.firstLine));
+                        a.firstLine, a.regular));
             }
         }
         if (out.isEmpty()) {
@@ -97,6 +114,8 @@ public final class AvaFrameLists {
         int lastEnd;
         int rows;
         int firstLine;
+        FrameNumbering numbering;
+        boolean regular;
 
         Acc(String id) {
             this.id = id;
@@ -142,6 +161,31 @@ public final class AvaFrameLists {
         return t;
     }
 
+    /**
+     * The rows' paths of the given videos, in file order (for videos whose rows are not {@link Video#regular}: the
+     * others are a pattern and a count, without a string per row).
+     */
+    public static Map<String, List<String>> paths(Path file, Set<String> videoIds) throws IOException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (videoIds.isEmpty()) {
+            return out;
+        }
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            r.readLine();
+            String line;
+            int[] bounds = new int[12];
+            while ((line = r.readLine()) != null) {
+                if (fields(line, bounds) >= 4) {
+                    String id = line.substring(bounds[0], bounds[1]);
+                    if (videoIds.contains(id)) {
+                        out.computeIfAbsent(id, k -> new ArrayList<>()).add(line.substring(bounds[6], bounds[7]));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** The first row's (video id, path), read without going through the file: enough to learn the naming. */
     public static Video first(Path file) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -157,7 +201,7 @@ public final class AvaFrameLists {
             if (t.length != 5 && t.length != 4) {
                 throw new AnnotationFormatException(file, 2, "expected 5 space-separated columns (" + HEADER + ")");
             }
-            return new Video(t[0], 1, t[3], t[3], 2);
+            return new Video(t[0], 1, t[3], t[3], 2, true);
         }
     }
 

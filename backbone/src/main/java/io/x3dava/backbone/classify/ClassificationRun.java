@@ -12,6 +12,10 @@ import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.train.TrainerConfig;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.FrameFolderSource;
+import io.x3dava.backbone.video.FrameSources;
+import io.x3dava.backbone.video.MissingFramePolicy;
+import io.x3dava.backbone.video.MissingFrames;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
@@ -23,6 +27,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +36,12 @@ import java.util.Set;
 /** Trains and tests a clip classifier from a {@link ClassificationRecipe}. */
 public final class ClassificationRun {
 
-    /** Test metrics: top-1/top-5 for Kinetics, mAP for Charades; videos that could not be read are counted. */
-    public record TestResult(double top1, double top5, double meanAp, int videos, int skipped) {
+    /**
+     * Test metrics: top-1/top-5 for Kinetics, mAP for Charades; videos that could not be read are counted, and the
+     * clips left out for missing frames.
+     */
+    public record TestResult(double top1, double top5, double meanAp, int videos, int skipped,
+                             MissingFrames missingFrames) {
 
         public Map<String, Double> asMap(String prefix) {
             Map<String, Double> m = new LinkedHashMap<>();
@@ -49,10 +58,41 @@ public final class ClassificationRun {
 
     private final ClassificationRecipe recipe;
     private final PrintStream out;
+    private final MissingFramePolicy testPolicy;
 
+    /** Testing and validation skip clips with missing frames ({@link MissingFramePolicy#FAIL}). */
     public ClassificationRun(ClassificationRecipe recipe, PrintStream out) {
+        this(recipe, out, MissingFramePolicy.FAIL);
+    }
+
+    private ClassificationRun(ClassificationRecipe recipe, PrintStream out, MissingFramePolicy testPolicy) {
         this.recipe = recipe;
         this.out = out;
+        this.testPolicy = testPolicy;
+    }
+
+    /**
+     * The same run with another policy for missing frames at test and validation time ({@code --pad-missing-frames});
+     * training always skips such clips: a padded clip would be a made-up training sample.
+     */
+    public ClassificationRun withTestPolicy(MissingFramePolicy policy) {
+        return new ClassificationRun(recipe, out, policy);
+    }
+
+    /**
+     * How the samples' paths become frames: a frame list's rows (Charades frame lists), a folder with the frame count
+     * its list gives (MMAction2 rawframes), else the path's own layout; gaps handled by {@code policy}.
+     */
+    static FrameSources.Opener opener(List<VideoSample> samples, MissingFramePolicy policy) {
+        Map<Path, VideoSample> byPath = new HashMap<>();
+        samples.forEach(s -> byPath.put(s.video(), s));
+        return path -> {
+            VideoSample s = byPath.get(path);
+            if (s != null && s.frames() != null) {
+                return s.frames().open(FrameFolderSource.CHARADES_FPS, policy);
+            }
+            return FrameSources.open(path, policy, s == null ? 0 : s.frameCount());
+        };
     }
 
     public List<String> classNames() throws IOException {
@@ -65,10 +105,12 @@ public final class ClassificationRun {
         List<VideoSample> s = switch (recipe.format()) {
             case "kinetics-csv" -> ClipDatasets.kinetics(list, recipe.videoRoot(), new KineticsClasses(names));
             case "path-label" -> ClipDatasets.pathLabels(list, recipe.videoRoot());
+            case "rawframes" -> ClipDatasets.rawframes(list, recipe.videoRoot());
             case "charades-csv" -> ClipDatasets.charades(list, recipe.videoRoot());
-            case "charades-frame-lists" -> ClipDatasets.charadesFrameLists(list, recipe.videoRoot(), 24);
+            case "charades-frame-lists" -> ClipDatasets.charadesFrameLists(list, recipe.videoRoot());
             default -> throw new IOException("unknown data format \"" + recipe.format()
-                    + "\" (kinetics-csv, path-label, charades-csv, charades-frame-lists)");
+                    + "\" (kinetics-csv, path-label, rawframes, charades-csv, "
+                    + "charades-frame-lists)");
         };
         if (s.isEmpty()) {
             throw new IOException(list + ": no videos listed");
@@ -102,7 +144,7 @@ public final class ClassificationRun {
         int decodeSide = recipe.jitterMax();
         ClipBatchSource<VideoSample> data = new ClipBatchSource<>(train, (s, seed, tag) -> new ClipRequest(s.video(),
                 spec, new Placement.RandomStart(seed), decodeSide, tag), recipe.batchSize(), recipe.workers(),
-                recipe.seed());
+                recipe.seed(), opener(train, MissingFramePolicy.FAIL));
         ClipClassifierStep step = new ClipClassifierStep(net, recipe.multiLabel(), recipe.jitterMin(),
                 recipe.jitterMax(), recipe.model().trainCrop(), recipe.inverseUniform());
         out.printf("training %s on %d videos (%d batches of %d per epoch), validating on %d videos%n",
@@ -127,7 +169,8 @@ public final class ClassificationRun {
         ClipSpec spec = new ClipSpec(recipe.model().numFrames(), recipe.model().samplingRate());
         MultiViewTester tester = MultiViewTester.builder(net, spec).setViews(clips, crops)
                 .setScale(recipe.model().testCrop(), recipe.model().testCrop()).optMultiLabel(recipe.multiLabel())
-                .optWorkers(recipe.workers()).optBatchSize(recipe.batchSize()).build();
+                .optWorkers(recipe.workers()).optBatchSize(recipe.batchSize()).optOpener(opener(samples, testPolicy))
+                .build();
         MultiViewTester.Result r = tester.run(m, samples);
         List<float[]> scores = new ArrayList<>();
         List<VideoSample> kept = new ArrayList<>();
@@ -138,7 +181,7 @@ public final class ClassificationRun {
             }
         }
         if (kept.isEmpty()) {
-            return new TestResult(Double.NaN, Double.NaN, Double.NaN, 0, r.skippedVideos());
+            return new TestResult(Double.NaN, Double.NaN, Double.NaN, 0, r.skippedVideos(), r.missingFrames());
         }
         int classes = recipe.model().numClasses();
         float[][] s = scores.toArray(new float[0][]);
@@ -148,11 +191,11 @@ public final class ClassificationRun {
                 labels[i] = kept.get(i).videoLabels(classes);
             }
             double map = CharadesMap.compute(s, labels, CharadesMapDefinition.SLOWFAST).meanAp();
-            return new TestResult(Double.NaN, Double.NaN, map, kept.size(), r.skippedVideos());
+            return new TestResult(Double.NaN, Double.NaN, map, kept.size(), r.skippedVideos(), r.missingFrames());
         }
         int[] labels = kept.stream().mapToInt(VideoSample::label).toArray();
         ClassificationMetrics cm = ClassificationMetrics.compute(s, labels);
-        return new TestResult(cm.top1(), cm.top5(), Double.NaN, kept.size(), r.skippedVideos());
+        return new TestResult(cm.top1(), cm.top5(), Double.NaN, kept.size(), r.skippedVideos(), r.missingFrames());
     }
 
     /** The trainable parameters and which of them are exempt from weight decay. */

@@ -53,11 +53,6 @@ public final class ClipBatches {
 
     static boolean[] labels(LoadedClip c, int numClasses) {
         VideoSample s = ClipBatchSource.<VideoSample>tagOf(c).sample();
-        long[] idx = c.frameIndices();
-        double[] times = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            times[i] = idx[i] / c.sourceFps();
-        }
-        return s.labelsAt(times, numClasses);
+        return s.clipLabels(c.frameIndices(), c.sourceFps(), numClasses);
     }
 }

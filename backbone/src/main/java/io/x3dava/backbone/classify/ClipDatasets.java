@@ -1,6 +1,5 @@
 package io.x3dava.backbone.classify;
 
-import io.x3dava.annotations.charades.CharadesAction;
 import io.x3dava.annotations.charades.CharadesCsv;
 import io.x3dava.annotations.charades.CharadesVideo;
 import io.x3dava.annotations.charades.FrameListEntry;
@@ -10,6 +9,8 @@ import io.x3dava.annotations.kinetics.KineticsClip;
 import io.x3dava.annotations.kinetics.KineticsCsv;
 import io.x3dava.annotations.kinetics.PathLabel;
 import io.x3dava.annotations.kinetics.PathLabelList;
+import io.x3dava.annotations.kinetics.RawframeList;
+import io.x3dava.backbone.video.ListedFrames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,21 @@ public final class ClipDatasets {
         return out;
     }
 
+    /**
+     * MMAction2's rawframe lists ({@code frame_dir total_frames label}, folders relative to {@code prefix}): each
+     * folder is read as exactly {@code total_frames} frames, so that a missing frame anywhere, the last ones included,
+     * is reported instead of shortening the video.
+     */
+    public static List<VideoSample> rawframes(Path list, Path prefix) throws IOException {
+        List<VideoSample> out = new ArrayList<>();
+        for (RawframeList.Entry e : RawframeList.read(list)) {
+            Path folder = prefix.resolve(e.frameDir());
+            out.add(VideoSample.singleLabel(folder.getFileName().toString(), folder, e.label())
+                    .withFrameCount(e.totalFrames()));
+        }
+        return out;
+    }
+
     /** Charades_v1_{train,test}.csv with videos {@code <videoRoot>/<id>.mp4} (or a frame folder {@code <id>/}). */
     public static List<VideoSample> charades(Path csv, Path videoRoot) throws IOException {
         List<VideoSample> out = new ArrayList<>();
@@ -79,39 +95,32 @@ public final class ClipDatasets {
 
     /**
      * SlowFast's Charades frame lists ({@code frame_lists/train.csv}: original_vido_id video_id frame_id path labels,
-     * one row per frame at 24 fps) over frame folders under {@code frameRoot}. Per-frame labels become timed actions
-     * (one per run of consecutive frames carrying a class), so a clip's label is the union of its frames' labels as
-     * in PySlowFast.
+     * one row per frame at 24 fps) over frame folders under {@code frameRoot}, read as utils.load_image_lists reads them
+     * (slowfast/datasets/utils.py at 287ec00, lines 250-268): a video's rows in file order are its frames, each with
+     * its own labels; a clip's targets are the union over its frame range ({@link VideoSample#clipLabels}).
      */
-    public static List<VideoSample> charadesFrameLists(Path list, Path frameRoot, double fps) throws IOException {
+    public static List<VideoSample> charadesFrameLists(Path list, Path frameRoot) throws IOException {
         Map<String, List<FrameListEntry>> byVideo = new LinkedHashMap<>();
         for (FrameListEntry e : FrameLists.read(list)) {
             byVideo.computeIfAbsent(e.originalVideoId(), k -> new ArrayList<>()).add(e);
         }
         List<VideoSample> out = new ArrayList<>();
         for (Map.Entry<String, List<FrameListEntry>> v : byVideo.entrySet()) {
-            List<FrameListEntry> frames = new ArrayList<>(v.getValue());
-            frames.sort(java.util.Comparator.comparingInt(FrameListEntry::frameId));
-            Path folder = frameRoot.resolve(frames.get(0).path()).getParent();
-            Map<Integer, Integer> openSince = new LinkedHashMap<>();
-            List<CharadesAction> actions = new ArrayList<>();
-            for (int i = 0; i <= frames.size(); i++) {
-                List<Integer> labels = i < frames.size() ? frames.get(i).labels() : List.of();
-                for (int c : labels) {
-                    openSince.putIfAbsent(c, i);
-                }
-                for (var it = openSince.entrySet().iterator(); it.hasNext();) {
-                    var run = it.next();
-                    if (!labels.contains(run.getKey())) {
-                        actions.add(new CharadesAction(run.getKey(), run.getValue() / fps, (i - 1) / fps));
-                        it.remove();
-                    }
-                }
+            List<FrameListEntry> rows = v.getValue();
+            int[][] labels = new int[rows.size()][];
+            List<String> paths = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                FrameListEntry e = rows.get(i);
+                labels[i] = e.labels().isEmpty() ? NO_LABELS : e.labels().stream().mapToInt(Integer::intValue).toArray();
+                paths.add(e.path());
             }
-            out.add(VideoSample.multiLabel(v.getKey(), folder, actions));
+            out.add(VideoSample.listed(v.getKey(), ListedFrames.of(frameRoot, paths), labels));
         }
         return out;
     }
+
+    /** Shared by the unlabelled frames (most of Charades). */
+    private static final int[] NO_LABELS = new int[0];
 
     private static Path find(Path dir, String stem) {
         for (String ext : EXTENSIONS) {

@@ -50,7 +50,7 @@ public final class FinetuneCharadesCommand implements Callable<Integer> {
         recipe.checkOptions();
         TrainedModel tm = TrainedModel.locate(pretrained);
         ClassificationRecipe r = recipe.charades(kineticsModel(tm));
-        ClassificationRun run = new ClassificationRun(r, log);
+        ClassificationRun run = new ClassificationRun(r, log).withTestPolicy(recipe.testPolicy());
         log.printf("fine-tuning %s (%d frames x rate %d, crop %d) on %d Charades classes%n", r.model().name(),
                 r.model().numFrames(), r.model().samplingRate(), r.model().trainCrop(), r.model().numClasses());
         long t0 = System.nanoTime();

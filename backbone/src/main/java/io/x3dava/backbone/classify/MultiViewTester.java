@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
+import io.x3dava.backbone.video.MissingFrames;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.backbone.x3d.X3DNetwork;
@@ -20,8 +22,11 @@ import java.util.List;
  */
 public final class MultiViewTester {
 
-    /** Per-video scores (null rows for videos that could not be read). */
-    public record Result(float[][] scores, int skippedVideos, int views) {
+    /**
+     * Per-video scores (null rows for videos that could not be read); {@code missingFrames}: clips left out because
+     * they needed a missing frame (the video is scored from its other clips).
+     */
+    public record Result(float[][] scores, int skippedVideos, int views, MissingFrames missingFrames) {
     }
 
     private final X3DNetwork net;
@@ -33,6 +38,7 @@ public final class MultiViewTester {
     private final boolean multiLabel;
     private final int workers;
     private final int batchSize;
+    private final FrameSources.Opener opener;
 
     private MultiViewTester(Builder b) {
         this.net = b.net;
@@ -44,6 +50,7 @@ public final class MultiViewTester {
         this.multiLabel = b.multiLabel;
         this.workers = b.workers;
         this.batchSize = b.batchSize;
+        this.opener = b.opener;
     }
 
     /** A tester of {@code net} on clips of {@code spec}, by default PySlowFast's Kinetics protocol at the test crop. */
@@ -63,6 +70,7 @@ public final class MultiViewTester {
         private boolean multiLabel;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int batchSize = 8;
+        private FrameSources.Opener opener = FrameSources::open;
 
         private Builder(X3DNetwork net, ClipSpec spec) {
             this.net = net;
@@ -107,6 +115,12 @@ public final class MultiViewTester {
             return this;
         }
 
+        /** How a video path becomes frames (frame lists, a policy for missing frames); default FrameSources::open. */
+        public Builder optOpener(FrameSources.Opener o) {
+            this.opener = o;
+            return this;
+        }
+
         public MultiViewTester build() {
             return new MultiViewTester(this);
         }
@@ -124,8 +138,9 @@ public final class MultiViewTester {
             }
         }
         int views = 0;
+        MissingFrames missing;
         // BN folded into the convolutions and activations freed as the pass goes (X3DNetwork#forInference)
-        try (X3DInference folded = net.forInference(manager); ClipLoader loader = new ClipLoader(requests, workers)) {
+        try (X3DInference folded = net.forInference(manager); ClipLoader loader = new ClipLoader(requests, workers, opener)) {
             List<LoadedClip> pending = new ArrayList<>();
             while (loader.hasNext() || !pending.isEmpty()) {
                 if (loader.hasNext()) {
@@ -158,6 +173,7 @@ public final class MultiViewTester {
                 }
                 pending.clear();
             }
+            missing = loader.missingFrameTally().snapshot();
         }
         int skipped = 0;
         for (int v = 0; v < samples.size(); v++) {
@@ -169,6 +185,6 @@ public final class MultiViewTester {
                 }
             }
         }
-        return new Result(scores, skipped, views);
+        return new Result(scores, skipped, views, missing);
     }
 }

@@ -36,7 +36,7 @@ public final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         recipe.checkOptions();
         ClassificationRecipe r = recipe.kinetics();
-        ClassificationRun run = new ClassificationRun(withClasses(r), System.out);
+        ClassificationRun run = new ClassificationRun(withClasses(r), System.out).withTestPolicy(recipe.testPolicy());
         try (RunFolder folder = RunFolder.lock(out); NDManager m = NDManager.newBaseManager()) {
             folder.checkRecipe(r.toJson(), allowRecipeChange);
             // Weights are loaded (and checked) before anything is written to the run folder.
@@ -46,6 +46,9 @@ public final class PretrainCommand implements Callable<Integer> {
             ClassificationRun.TestResult t = run.test(m, net, run.samples(r.valList()), r.testClips(), r.testCrops());
             System.out.printf(Locale.ROOT, "%d-view test on %d videos (%d unreadable): top-1 %.2f%%, top-5 %.2f%%%n",
                     r.testClips() * r.testCrops(), t.videos(), t.skipped(), 100 * t.top1(), 100 * t.top5());
+            if (t.missingFrames().clips() > 0) {
+                System.out.println(t.missingFrames().summary("test clips"));
+            }
             System.out.println("weights: " + s.last().model());
         }
         return 0;

@@ -1,7 +1,9 @@
 package io.x3dava.backbone.classify;
 
 import io.x3dava.annotations.charades.CharadesClasses;
+import io.x3dava.annotations.kinetics.RawframeList;
 import io.x3dava.backbone.train.ScheduleConfig;
+import io.x3dava.backbone.video.MissingFramePolicy;
 import io.x3dava.backbone.x3d.ShortSideRatio;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DPresets;
@@ -18,9 +20,22 @@ public final class RecipeOptions {
     @Option(names = "--config", description = "recipe JSON (ClassificationRecipe); options below override it")
     Path config;
 
-    @Option(names = "--data", description = "data folder: train.csv, validate.csv (or val.csv / test.csv), "
-            + "classes.txt and videos/ (Kinetics CSV or PySlowFast 'path label' lists)")
+    @Option(names = "--data", description = {"data folder, one of these layouts (found by looking):",
+        "Kinetics (pretrain, test): classes.txt and train.csv + validate.csv (or val.csv / test.csv) as the official"
+            + " CSVs (label,youtube_id,time_start,time_end,split) over videos/<label>/<id>_<start>_<end>.mp4, as"
+            + " PySlowFast 'path label' lists over videos/ (files, or frame folders <vid>/<vid>_%%06d.jpg or"
+            + " <vid>/img_%%05d.jpg), or as MMAction2 rawframe lists 'frame_dir total_frames label' over videos/;",
+        "Charades (finetune-charades, test): Charades_v1_classes.txt with Charades_v1_train.csv +"
+            + " Charades_v1_test.csv over videos/<id>.mp4 or videos/<id>/<id>-%%06d.jpg, or PySlowFast's"
+            + " frame_lists/train.csv + val.csv over frames/<id>/<id>-%%06d.jpg (used when there is no videos/).",
+        "Frame folders follow their list (frame list rows, rawframe counts) or else the file-name pattern; a"
+            + " missing frame is reported with its path (check-charades / check-ava list them all)."})
     Path data;
+
+    @Option(names = "--pad-missing-frames", description = "at test and validation time, score a clip that needs a "
+            + "missing or undecodable frame with the nearest readable frame repeated (default: the clip is left out "
+            + "and counted); training always leaves such clips out")
+    boolean padMissingFrames;
 
     @Option(names = "--preset", description = "X3D preset: X2D, XS, S, M, L, XL (default XS)")
     String preset;
@@ -54,6 +69,11 @@ public final class RecipeOptions {
 
     @Option(names = "--test-crops", description = "spatial crops per clip at test time: 1 or 3 (default 3)")
     Integer testCrops;
+
+    /** The policy for missing frames at test time. */
+    MissingFramePolicy testPolicy() {
+        return padMissingFrames ? MissingFramePolicy.REPEAT_NEAREST : MissingFramePolicy.FAIL;
+    }
 
     /** The Kinetics recipe for these options. */
     ClassificationRecipe kinetics() throws IOException {
@@ -118,7 +138,7 @@ public final class RecipeOptions {
         Path val = firstExisting(dir.resolve("validate.csv"), dir.resolve("val.csv"), dir.resolve("test.csv"));
         String format = Files.isRegularFile(train)
                 && Files.readAllLines(train).stream().findFirst().orElse("").startsWith("label,youtube_id")
-                ? "kinetics-csv" : "path-label";
+                ? "kinetics-csv" : RawframeList.looksLike(train) ? "rawframes" : "path-label";
         return ClassificationRecipe.kinetics(model, format, train, val, dir.resolve("videos"),
                 dir.resolve("classes.txt"), batch == null ? 16 : batch, epochs == null ? 10 : epochs);
     }

@@ -57,7 +57,7 @@ public final class TestCommand implements Callable<Integer> {
             tm = new TrainedModel(tm.weights(), null, null, List.of()); // --weights: config.json is not consulted
         }
         ClassificationRecipe r = recipeFor(tm);
-        ClassificationRun run = new ClassificationRun(r, out);
+        ClassificationRun run = new ClassificationRun(r, out).withTestPolicy(recipe.testPolicy());
         List<String> names = run.classNames();
         if (names.size() != r.model().numClasses()) {
             throw new IllegalArgumentException(tm.weights() + " is a " + r.model().numClasses() + "-way classifier but "

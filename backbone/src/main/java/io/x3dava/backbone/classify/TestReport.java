@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.backbone.video.MissingFrames;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +20,8 @@ import java.util.Locale;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestReport(String task, String weights, String model, int frames, int samplingRate, int testCrop,
                          int testClips, int testCrops, int views, int videos, int skipped, Double top1, Double top5,
-                         Double mAP, double seconds) {
+                         Double mAP, double seconds, long missingFrameClips, int missingFrameVideos,
+                         List<String> missingFrameExamples) {
 
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -26,17 +29,27 @@ public record TestReport(String task, String weights, String model, int frames, 
         return new TestReport(r.task().key(), weights.toString(), r.model().name(), r.model().numFrames(),
                 r.model().samplingRate(), r.model().testCrop(), r.testClips(), r.testCrops(),
                 r.testClips() * r.testCrops(), t.videos(), t.skipped(), finite(t.top1()), finite(t.top5()),
-                finite(t.meanAp()), seconds);
+                finite(t.meanAp()), seconds, t.missingFrames().clips(), t.missingFrames().videos(),
+                t.missingFrames().examples());
     }
 
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** One line: views, videos read / unreadable, the task's metrics. */
+    /** One line: views, videos read / unreadable, the task's metrics; a second one for clips missing frames. */
     public String summary() {
         String views = String.format(Locale.ROOT, "%d-view test (%d clips x %d crops) on %d videos (%d unreadable)",
                 this.views, testClips, testCrops, videos, skipped);
+        if (missingFrameClips > 0) {
+            return metrics(views) + System.lineSeparator() + new MissingFrames(missingFrameClips, missingFrameVideos,
+                    missingFrameExamples == null ? List.of() : missingFrameExamples).summary("test clips")
+                    + "; --pad-missing-frames scores them with the nearest frame repeated";
+        }
+        return metrics(views);
+    }
+
+    private String metrics(String views) {
         if (mAP != null) {
             return String.format(Locale.ROOT, "%s: mAP %.2f%%", views, 100 * mAP);
         }

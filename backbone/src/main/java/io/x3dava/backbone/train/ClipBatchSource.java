@@ -4,6 +4,8 @@ import io.x3dava.backbone.video.ClipLoader;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
+import io.x3dava.backbone.video.MissingFrameTally;
+import io.x3dava.backbone.video.MissingFrames;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -33,6 +35,7 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
     private final long seed;
     private final FrameSources.Opener opener;
     private final AtomicLong skipped = new AtomicLong();
+    private final MissingFrameTally missingFrames = new MissingFrameTally();
 
     public ClipBatchSource(List<S> samples, RequestFactory<S> factory, int batchSize, int workers, long seed) {
         this(samples, factory, batchSize, workers, seed, FrameSources::open);
@@ -64,6 +67,11 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
     }
 
     @Override
+    public MissingFrames missingFrames() {
+        return missingFrames.snapshot();
+    }
+
+    @Override
     public Iterator<List<LoadedClip>> batches(int epoch) {
         long epochSeed = seed * 1_000_003L + epoch;
         List<S> order = ClipLoader.shuffled(samples, epochSeed);
@@ -84,6 +92,7 @@ public final class ClipBatchSource<S> implements EpochSource<List<LoadedClip>> {
                 if (batch.size() < batchSize) {
                     // Skipped videos leave the last batch short: drop it, count the skips, stop the workers.
                     skipped.addAndGet(loader.skippedCount());
+                    missingFrames.addAll(loader.missingFrameTally());
                     loader.close();
                     return null;
                 }

@@ -1,5 +1,7 @@
 package io.x3dava.backbone.train;
 
+import io.x3dava.backbone.video.MissingFrames;
+
 import java.util.Iterator;
 
 /** The training batches of each epoch, in an order that depends only on the epoch (so resumed runs repeat it). */
@@ -12,5 +14,10 @@ public interface EpochSource<B> {
     /** Samples skipped so far because their input could not be read (corrupt or missing videos). */
     default long skippedSamples() {
         return 0;
+    }
+
+    /** Of those, the samples skipped because a frame folder misses frames they need (counted separately). */
+    default MissingFrames missingFrames() {
+        return MissingFrames.NONE;
     }
 }

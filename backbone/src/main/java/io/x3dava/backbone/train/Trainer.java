@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 
 import io.x3dava.backbone.checkpoint.Checkpoints;
 import io.x3dava.backbone.checkpoint.TensorData;
+import io.x3dava.backbone.video.MissingFrames;
 import io.x3dava.backbone.x3d.X3DStateDict;
 
 import java.io.IOException;
@@ -67,8 +68,9 @@ public final class Trainer<B> {
         this.progress = progress;
     }
 
-    /** Summary of a finished run. */
-    public record Summary(int epochs, long globalStep, List<EpochMetrics> history, CheckpointStore.Checkpoint last) {
+    /** Summary of a finished run; {@code missingFrames}: training clips skipped for missing frames, all epochs. */
+    public record Summary(int epochs, long globalStep, List<EpochMetrics> history, CheckpointStore.Checkpoint last,
+                          MissingFrames missingFrames) {
     }
 
     public Summary run(NDManager manager) throws IOException {
@@ -143,7 +145,8 @@ public final class Trainer<B> {
                     }
                     EpochMetrics m = new EpochMetrics(done, globalStep, lr, lossSum / Math.max(1, i),
                             samples == 0 ? Double.NaN : correct / samples, samples / seconds, seconds,
-                            data.skippedSamples(), eval);
+                            data.skippedSamples(), eval, data.missingFrames().clips(),
+                            data.missingFrames().videos());
                     metrics.add(m);
                     progress.message(String.format(Locale.ROOT, "epoch %d: loss %.4f, train acc %.3f, %.1f clips/s%s",
                             done, m.trainLoss(), m.trainAccuracy(), m.clipsPerSecond(),
@@ -155,10 +158,15 @@ public final class Trainer<B> {
                 }
             }
             MetricsPlot.write(config.outputDir().resolve("metrics.png"), metrics.epochs());
-            if (data.skippedSamples() > 0) {
-                progress.message(data.skippedSamples() + " samples were skipped because their video could not be read");
+            MissingFrames gaps = data.missingFrames();
+            if (data.skippedSamples() > gaps.clips()) {
+                progress.message((data.skippedSamples() - gaps.clips())
+                        + " samples were skipped because their video could not be read");
             }
-            return new Summary(config.maxEpoch(), globalStep, metrics.epochs(), last);
+            if (gaps.clips() > 0) {
+                progress.message(gaps.summary("clips"));
+            }
+            return new Summary(config.maxEpoch(), globalStep, metrics.epochs(), last, gaps);
         }
     }
 

@@ -1,8 +1,5 @@
 package io.x3dava.backbone.video;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * NDArrays on its own thread. A request that fails (missing or corrupt video) is logged with its path and skipped.
  */
 public final class ClipLoader extends ClipStream {
-    private static final Logger LOG = LoggerFactory.getLogger(ClipLoader.class);
     private static final AtomicInteger POOL_ID = new AtomicInteger();
 
     private final List<ClipRequest> requests;
@@ -31,7 +27,6 @@ public final class ClipLoader extends ClipStream {
     private final ArrayDeque<Future<LoadedClip>> window = new ArrayDeque<>();
     private int submitted;
     private int taken;
-    private int skipped;
 
     public ClipLoader(List<ClipRequest> requests) {
         this(requests, Runtime.getRuntime().availableProcessors(), FrameSources::open);
@@ -65,12 +60,6 @@ public final class ClipLoader extends ClipStream {
         return out;
     }
 
-    /** Requests skipped so far because they failed to decode. */
-    @Override
-    public int skippedCount() {
-        return skipped;
-    }
-
     /** Decodes one request on the calling thread (also what the workers run). */
     public static LoadedClip load(int position, ClipRequest r, FrameSources.Opener opener) throws Exception {
         try (FrameSource src = opener.open(r.video())) {
@@ -100,10 +89,7 @@ public final class ClipLoader extends ClipStream {
             try {
                 clip = f.get();
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                skipped++;
-                LOG.warn("skipping clip {} of {}: {}: {}", pos, requests.get(pos).video(),
-                        cause.getClass().getSimpleName(), cause.getMessage());
+                skip(pos, requests.get(pos).video(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();

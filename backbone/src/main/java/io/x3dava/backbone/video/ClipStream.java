@@ -1,5 +1,9 @@
 package io.x3dava.backbone.video;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,13 +15,34 @@ import java.util.NoSuchElementException;
  * {@link SequentialClipLoader}: each video decoded once, in order).
  */
 public abstract class ClipStream implements Iterator<LoadedClip>, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClipStream.class);
+
+    private final MissingFrameTally missingFrames = new MissingFrameTally();
     private LoadedClip peeked;
+    private int skipped;
 
     /** The next decodable clip (waiting for it), or null when the requests are exhausted. */
     protected abstract LoadedClip fetch();
 
-    /** Clips that could not be decoded (logged and left out). */
-    public abstract int skippedCount();
+    /** Clips that could not be decoded (logged and left out), missing frames included. */
+    public final int skippedCount() {
+        return skipped;
+    }
+
+    /** The skipped clips that miss frames of a frame folder (the rest of the skips are unreadable videos). */
+    public final MissingFrameTally missingFrameTally() {
+        return missingFrames;
+    }
+
+    /** Logs and counts a request left out; a {@link MissingFrameException} is also counted as a gap. */
+    protected final void skip(int position, Path video, Throwable cause) {
+        skipped++;
+        if (cause instanceof MissingFrameException m) {
+            missingFrames.add(m);
+        }
+        LOG.warn("skipping clip {} of {}: {}: {}", position, video, cause.getClass().getSimpleName(),
+                cause.getMessage());
+    }
 
     @Override
     public abstract void close();

@@ -13,14 +13,17 @@ import java.util.Map;
 final class FolderClipSequence implements ClipSequence {
     private final FrameFolderSource src;
     private final WindowPlan plan;
+    /** Per window, why it cannot be read (missing frames), or null. */
+    private final MissingFrameException[] failures;
     private final int h;
     private final int w;
     private final Map<Long, BufferedImage> cache = new HashMap<>();
     private int next;
 
-    FolderClipSequence(FrameFolderSource src, WindowPlan plan, int shortSide) {
+    FolderClipSequence(FrameFolderSource src, WindowPlan plan, MissingFrameException[] failures, int shortSide) {
         this.src = src;
         this.plan = plan;
+        this.failures = failures.clone();
         int[] hw = FrameSource.scaledSize(src.height(), src.width(), shortSide);
         h = hw[0];
         w = hw[1];
@@ -36,6 +39,9 @@ final class FolderClipSequence implements ClipSequence {
         int wi = next++;
         IndexPlan win = plan.windows[wi];
         try {
+            if (failures[wi] != null) {
+                throw failures[wi];
+            }
             byte[] out = new byte[win.outputFrames() * h * w * 3];
             for (long u : win.unique) {
                 BufferedImage img = cache.get(u);

@@ -3,6 +3,7 @@ package io.x3dava.backbone.video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** Opens the right {@link FrameSource} for a path: a video file, or a JPEG folder in a known layout. */
 public final class FrameSources {
@@ -17,25 +18,60 @@ public final class FrameSources {
         FrameSource open(Path path) throws IOException;
     }
 
-    /**
-     * A regular file is a video; a folder {@code <vid>} holding {@code <vid>_000001.jpg} is SlowFast's layout
-     * (30 fps), one holding {@code <vid>-000001.jpg} is Charades' (24 fps).
-     */
+    /** {@link #open(Path, MissingFramePolicy)} failing on gaps. */
     public static FrameSource open(Path path) throws IOException {
+        return open(path, MissingFramePolicy.FAIL);
+    }
+
+    /** An opener for folders found by {@link #open(Path, MissingFramePolicy)}, with this policy for gaps. */
+    public static Opener opener(MissingFramePolicy policy) {
+        return path -> open(path, policy);
+    }
+
+    /**
+     * A regular file is a video; a folder {@code <vid>} holding files {@code <vid>_NNNNNN.jpg} is SlowFast's layout
+     * (30 fps), one holding {@code <vid>-NNNNNN.jpg} is Charades' (24 fps). Both are numbered from 1 whichever files
+     * are there, so that a missing first frame is a gap rather than a shift of the video.
+     */
+    public static FrameSource open(Path path, MissingFramePolicy policy) throws IOException {
+        return open(path, policy, 0);
+    }
+
+    /**
+     * As {@link #open(Path, MissingFramePolicy)}, for a folder whose frame count a list gives ({@code expectedFrames},
+     * MMAction2 rawframe lists' total_frames; 0: up to the highest file found), so that missing last frames are gaps
+     * too. MMAction2's own naming {@code img_%05d.jpg} (1-based, at 30 fps) is recognised as well.
+     */
+    public static FrameSource open(Path path, MissingFramePolicy policy, long expectedFrames) throws IOException {
         if (Files.isRegularFile(path)) {
             return new VideoFileSource(path);
         }
         if (Files.isDirectory(path)) {
             String vid = path.getFileName().toString();
-            if (Files.exists(path.resolve(vid + "_000001.jpg"))) {
-                return FrameFolderSource.slowFast(path.getParent(), vid, SLOWFAST_FPS);
+            if (holds(path, vid + "_", 6)) {
+                return FrameFolderSource.ofPattern(path, vid + "_%06d.jpg", 1, SLOWFAST_FPS, expectedFrames)
+                        .withPolicy(policy);
             }
-            if (Files.exists(path.resolve(vid + "-000001.jpg"))) {
-                return FrameFolderSource.charades(path.getParent(), vid);
+            if (holds(path, vid + "-", 6)) {
+                return FrameFolderSource.ofPattern(path, vid + "-%06d.jpg", 1, FrameFolderSource.CHARADES_FPS,
+                        expectedFrames).withPolicy(policy);
             }
-            throw new IOException(path + ": folder without " + vid + "_000001.jpg (SlowFast) or " + vid
-                    + "-000001.jpg (Charades) frames");
+            if (holds(path, "img_", 5)) {
+                return FrameFolderSource.ofPattern(path, "img_%05d.jpg", 1, SLOWFAST_FPS, expectedFrames)
+                        .withPolicy(policy);
+            }
+            throw new IOException(path + ": folder without " + vid + "_NNNNNN.jpg (SlowFast), " + vid
+                    + "-NNNNNN.jpg (Charades) or img_NNNNN.jpg (MMAction2) frames");
         }
         throw new IOException(path + ": no such video file or frame folder");
+    }
+
+    /** Whether the folder holds a {@code <prefix><digits>.jpg} file with that many digits. */
+    private static boolean holds(Path dir, String prefix, int digits) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).anyMatch(n -> n.startsWith(prefix) && n.endsWith(".jpg")
+                    && n.length() == prefix.length() + digits + 4
+                    && n.substring(prefix.length(), prefix.length() + digits).chars().allMatch(Character::isDigit));
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.x3dava.backbone.video;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of the consumer, so memory is bounded whatever the number of keyframes.
  */
 public final class SequentialClipLoader extends ClipStream {
-    private static final Logger LOG = LoggerFactory.getLogger(SequentialClipLoader.class);
     private static final AtomicInteger POOL_ID = new AtomicInteger();
     /** Clips a run's worker may decode ahead of the consumer. */
     static final int AHEAD = 4;
@@ -42,7 +38,6 @@ public final class SequentialClipLoader extends ClipStream {
     private final int workers;
     private final ArrayDeque<Active> active = new ArrayDeque<>();
     private int submittedRuns;
-    private int skipped;
 
     private static final class Active {
         final Run run;
@@ -83,12 +78,6 @@ public final class SequentialClipLoader extends ClipStream {
             return t;
         });
         fill();
-    }
-
-    /** Requests skipped so far because they failed to decode. */
-    @Override
-    public int skippedCount() {
-        return skipped;
     }
 
     private void fill() {
@@ -163,9 +152,7 @@ public final class SequentialClipLoader extends ClipStream {
             }
             a.taken++;
             if (item.error() != null) {
-                skipped++;
-                LOG.warn("skipping clip {} of {}: {}: {}", item.position(), requests.get(item.position()).video(),
-                        item.error().getClass().getSimpleName(), item.error().getMessage());
+                skip(item.position(), requests.get(item.position()).video(), item.error());
             } else {
                 clip = item.clip();
             }

@@ -7,6 +7,7 @@ import java.util.Map;
 /**
  * The windows of a {@link ClipSequence} as {@link IndexPlan}s plus, for every frame, the last window that uses it, so
  * that a cache can drop a frame as soon as no later window needs it (memory stays bounded by one window's overlap).
+ * A null window (one that will fail instead of being read) has a null plan.
  */
 final class WindowPlan {
     final IndexPlan[] windows;
@@ -15,6 +16,9 @@ final class WindowPlan {
     WindowPlan(List<long[]> frameWindows, long frameCount) {
         windows = new IndexPlan[frameWindows.size()];
         for (int w = 0; w < windows.length; w++) {
+            if (frameWindows.get(w) == null) {
+                continue; // a window that will not be read (it misses frames): it keeps nothing cached
+            }
             windows[w] = new IndexPlan(frameWindows.get(w), frameCount);
             for (long i : windows[w].unique) {
                 lastUse.put(i, w);

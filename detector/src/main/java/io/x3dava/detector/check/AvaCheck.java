@@ -10,6 +10,7 @@ import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.FrameSource;
+import io.x3dava.backbone.video.JpegFiles;
 import io.x3dava.backbone.video.TemporalSampler;
 import io.x3dava.detector.data.AvaLayout;
 import io.x3dava.detector.data.AvaProposalFiles;
@@ -18,8 +19,6 @@ import io.x3dava.proposals.PersonBox;
 import io.x3dava.proposals.ProposalSet;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.imageio.ImageIO;
 
 /**
  * Checks an AVA folder before a run: per split, the videos listed against those present, frames per video against
@@ -226,43 +224,12 @@ public final class AvaCheck {
         for (long i : new TreeSet<>(java.util.Arrays.stream(idx).boxed().toList())) {
             Path f = videos.template().folder(videos.root(), k.videoId())
                     .resolve(videos.template().fileName(k.videoId(), i + AvaTime.FIRST_FRAME_NUMBER));
-            String why = jpegProblem(f);
+            String why = JpegFiles.problem(f);
             if (why != null) {
                 return f + ": " + why;
             }
         }
         return null;
-    }
-
-    /** A full decode, plus the JPEG start and end markers (a truncated file decodes with a warning only). */
-    static String jpegProblem(Path f) {
-        try {
-            long size = Files.size(f);
-            if (size < 4) {
-                return "not a JPEG (" + size + " bytes)";
-            }
-            byte[] head = new byte[2];
-            byte[] tail = new byte[2];
-            try (SeekableByteChannel ch = Files.newByteChannel(f)) {
-                ch.read(java.nio.ByteBuffer.wrap(head));
-                ch.position(size - 2);
-                ch.read(java.nio.ByteBuffer.wrap(tail));
-            }
-            if ((head[0] & 0xff) != 0xFF || (head[1] & 0xff) != 0xD8) {
-                return "not a JPEG (no start marker)";
-            }
-            if ((tail[0] & 0xff) != 0xFF || (tail[1] & 0xff) != 0xD9) {
-                return "truncated JPEG (no end marker)";
-            }
-            try (InputStream in = Files.newInputStream(f)) {
-                if (ImageIO.read(in) == null) {
-                    return "cannot decode";
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return "cannot decode: " + e.getMessage();
-        }
     }
 
     /** Expected frames and where the number comes from: 0 option, 1 frame list, 2 cut clip, 3 AVA's 27,030. */

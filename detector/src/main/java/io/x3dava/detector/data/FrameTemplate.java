@@ -60,7 +60,7 @@ public record FrameTemplate(String template) {
     }
 
     public FrameFolderSource open(Path framesRoot, String videoId, AvaTime time) throws IOException {
-        return FrameFolderSource.fromTemplate(framesRoot, template, videoId, AvaTime.FIRST_FRAME_NUMBER, time.fps());
+        return FrameFolderSource.fromTemplate(framesRoot, template, videoId, AvaTime.FIRST_FRAME_NUMBER, time.fps(), 0);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
 import io.x3dava.backbone.video.FrameSources;
 import io.x3dava.backbone.video.LoadedClip;
+import io.x3dava.backbone.video.MissingFrames;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.video.SequentialClipLoader;
 import io.x3dava.backbone.x3d.X3DInference;
@@ -41,9 +42,10 @@ public final class AvaInference {
      *
      * @param rows the detections (flip-averaged with test-time flip)
      * @param unflippedRows with test-time flip, the same detections from the unflipped view alone; else empty
+     * @param missingFrames of the skipped keyframes, those whose clip needs a missing or undecodable frame
      */
     public record Result(List<AvaDetectionRow> rows, int keyframes, int skippedKeyframes, double seconds,
-                         List<AvaDetectionRow> unflippedRows) {
+                         List<AvaDetectionRow> unflippedRows, MissingFrames missingFrames) {
     }
 
     private final AvaDetector detector;
@@ -102,6 +104,7 @@ public final class AvaInference {
         List<Device> devices = Arrays.asList(Engine.getInstance().getDevices());
         int done = 0;
         int skipped;
+        MissingFrames missing;
         int batchIndex = 0;
         // Several GPUs: batches go round-robin to per-device replicas of the detector. Keyframes come sorted by video
         // and time: each video is decoded once, in order (a keyframe-sequence reader), not once per keyframe.
@@ -128,8 +131,9 @@ public final class AvaInference {
                 }
             }
             skipped = loader.skippedCount();
+            missing = loader.missingFrameTally().snapshot();
         }
-        return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9, unflipped);
+        return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9, unflipped, missing);
     }
 
     /**

@@ -88,7 +88,9 @@ public final class AvaOptions {
             r.optVideos(layout.videos().path()).optOffsetSeconds(layout.videos().time().offsetSeconds())
                     .optLabelMap(layout.labelMap()).optTrainGt(layout.trainGt())
                     .optTrainProposals(layout.trainProposals()).optValGt(layout.valGt())
-                    .optValProposals(layout.valProposals()).optValExcluded(layout.valExcluded());
+                    .optValProposals(layout.valProposals()).optValExcluded(layout.valExcluded())
+                    .optTrainFrameList(existing(layout.trainFrameList()))
+                    .optValFrameList(existing(layout.valFrameList()));
             // One output per action id up to the largest in the label map: 80 for AVA v2.1/v2.2 (ids 1..80).
             numClasses = LabelMap.read(layout.labelMap()).maxId();
         } else {
@@ -143,7 +145,15 @@ public final class AvaOptions {
         if (testFlip != null) {
             r.optTestFlip(testFlip);
         }
+        if (padMissingFrames != null) {
+            r.optPadMissingFrames(padMissingFrames);
+        }
         return r.build();
+    }
+
+    /** A frame list that is there (a layout names one whether it exists or not), else null. */
+    private static Path existing(Path list) {
+        return list != null && java.nio.file.Files.isRegularFile(list) ? list : null;
     }
 
     /** Without --ava: the data options that move a --config recipe's frames or proposals. */
@@ -175,4 +185,10 @@ public final class AvaOptions {
     @Option(names = "--test-flip", negatable = true, description = "also classify the mirrored clip and boxes and "
             + "average the scores (PySlowFast AVA.TEST_FORCE_FLIP); prints mAP with and without flip")
     Boolean testFlip;
+
+    @Option(names = "--pad-missing-frames", negatable = true, description = "at inference (detect-ava, validation), "
+            + "score a keyframe whose clip needs a missing or undecodable frame with the nearest readable frame "
+            + "repeated; by default such keyframes are left out and counted (training always leaves them out). "
+            + "Default: the recipe's, else off")
+    Boolean padMissingFrames;
 }

@@ -26,15 +26,17 @@ import java.util.List;
  * be left out of the JSON and come from {@code --ava}.
  *
  * <p>JSON fields: description (lines saying where each value comes from); detector (DetectorConfig); videos,
- * offsetSeconds, labelMap, trainGt, trainProposals, valGt, valProposals, valExcluded (data); batchSize, schedule
- * (ScheduleConfig), sgd (SgdConfig), workers, seed (training); trainProposalIou, proposalThreshold (boxes); testCrop
- * ("full" / "center"), testFlip, evalPeriod (inference and validation).
+ * offsetSeconds, labelMap, trainGt, trainProposals, valGt, valProposals, valExcluded, trainFrameList, valFrameList
+ * (data); batchSize, schedule (ScheduleConfig), sgd (SgdConfig), workers, seed (training); trainProposalIou,
+ * proposalThreshold (boxes); testCrop ("full" / "center"), testFlip, evalPeriod, padMissingFrames (inference and
+ * validation).
  */
 @JsonDeserialize(builder = AvaRecipe.Builder.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"description", "detector", "videos", "offsetSeconds", "labelMap", "trainGt", "trainProposals",
-    "valGt", "valProposals", "valExcluded", "batchSize", "schedule", "sgd", "workers", "seed", "trainProposalIou",
-    "proposalThreshold", "testCrop", "testFlip", "evalPeriod"})
+    "valGt", "valProposals", "valExcluded", "trainFrameList", "valFrameList", "batchSize", "schedule", "sgd", "workers",
+    "seed", "trainProposalIou",
+    "proposalThreshold", "testCrop", "testFlip", "evalPeriod", "padMissingFrames"})
 public final class AvaRecipe {
 
     /** SOLVER.BASE_LR 0.1 for TRAIN.BATCH_SIZE 64 (paper appendix A.1; configs/AVA/*_SHORT.yaml), scaled linearly. */
@@ -69,6 +71,9 @@ public final class AvaRecipe {
     private final Path valGt;
     private final Path valProposals;
     private final Path valExcluded;
+    private final Path trainFrameList;
+    private final Path valFrameList;
+    private final boolean padMissingFrames;
     private final int batchSize;
     private final ScheduleConfig schedule;
     private final SgdConfig sgd;
@@ -91,6 +96,9 @@ public final class AvaRecipe {
         valGt = b.valGt;
         valProposals = b.valProposals;
         valExcluded = b.valExcluded;
+        trainFrameList = b.trainFrameList;
+        valFrameList = b.valFrameList;
+        padMissingFrames = b.padMissingFrames;
         batchSize = b.batchSize;
         schedule = b.schedule != null ? b.schedule : defaultSchedule(b.batchSize, EPOCHS);
         sgd = b.sgd != null ? b.sgd : defaultSgd();
@@ -132,6 +140,9 @@ public final class AvaRecipe {
         b.valGt = valGt;
         b.valProposals = valProposals;
         b.valExcluded = valExcluded;
+        b.trainFrameList = trainFrameList;
+        b.valFrameList = valFrameList;
+        b.padMissingFrames = padMissingFrames;
         b.batchSize = batchSize;
         b.schedule = schedule;
         b.sgd = sgd;
@@ -263,6 +274,27 @@ public final class AvaRecipe {
         return proposalThreshold;
     }
 
+    /** PySlowFast's frame list of the training frames (row i of a video = its frame i); null: the file names. */
+    @JsonProperty
+    public Path trainFrameList() {
+        return trainFrameList;
+    }
+
+    @JsonProperty
+    public Path valFrameList() {
+        return valFrameList;
+    }
+
+    /**
+     * Inference: score a keyframe whose clip misses frames with the nearest frame repeated, instead of leaving it
+     * out (written only when on, so that older recipes compare equal).
+     */
+    @JsonProperty
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean padMissingFrames() {
+        return padMissingFrames;
+    }
+
     @JsonProperty
     public TestCrop testCrop() {
         return testCrop;
@@ -307,6 +339,9 @@ public final class AvaRecipe {
         private Path valGt;
         private Path valProposals;
         private Path valExcluded;
+        private Path trainFrameList;
+        private Path valFrameList;
+        private boolean padMissingFrames;
         private int batchSize = BATCH_SIZE;
         private ScheduleConfig schedule;
         private SgdConfig sgd;
@@ -374,6 +409,21 @@ public final class AvaRecipe {
 
         public Builder optValExcluded(Path p) {
             valExcluded = p;
+            return this;
+        }
+
+        public Builder optTrainFrameList(Path p) {
+            trainFrameList = p;
+            return this;
+        }
+
+        public Builder optValFrameList(Path p) {
+            valFrameList = p;
+            return this;
+        }
+
+        public Builder optPadMissingFrames(boolean pad) {
+            padMissingFrames = pad;
             return this;
         }
 

@@ -13,6 +13,7 @@ import io.x3dava.backbone.train.Trainer;
 import io.x3dava.backbone.train.TrainerConfig;
 import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.MissingFramePolicy;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DStateDict;
@@ -57,6 +58,16 @@ public final class AvaRun {
         return AvaVideos.of(require(recipe.videos(), "videos"), recipe.offsetSeconds());
     }
 
+    /** The videos as a split's frame list names their frames (the list's rows are each video's frames). */
+    private AvaVideos videos(Path frameList) throws IOException {
+        return videos().withFrameList(frameList);
+    }
+
+    /** At inference, what a keyframe whose clip misses frames gets: nothing (left out) or the nearest frame. */
+    private MissingFramePolicy inferencePolicy() {
+        return recipe.padMissingFrames() ? MissingFramePolicy.REPEAT_NEAREST : MissingFramePolicy.FAIL;
+    }
+
     /** A data path the recipe must have for this step; missing: one line saying how to give it. */
     private static Path require(Path p, String field) {
         if (p == null) {
@@ -91,14 +102,14 @@ public final class AvaRun {
     }
 
     public Trainer.Summary train(NDManager m, AvaDetector detector, Path outputDir) throws IOException {
-        AvaVideos videos = videos();
+        AvaVideos videos = videos(recipe.trainFrameList());
         List<AvaSample> train = AvaDatasets.training(require(recipe.trainGt(), "trainGt"), recipe.trainProposals(),
                 recipe.proposalThreshold(), recipe.trainProposalIou(), videos);
         if (recipe.evalPeriod() > 0) {
             // Validation reads these: a missing or malformed one is bad input now, not after the first epochs.
             LabelMap.read(require(recipe.labelMap(), "labelMap"));
             AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), require(recipe.valGt(), "valGt"),
-                    recipe.proposalThreshold(), videos);
+                    recipe.proposalThreshold(), videos());
         }
         var cfg = recipe.detector();
         ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
@@ -219,12 +230,12 @@ public final class AvaRun {
 
     /** Detections on the validation keyframes, written to {@code detectionsCsv} (official format, atomically). */
     public AvaInference.Result detect(NDManager m, AvaDetector detector, Path detectionsCsv) throws IOException {
-        AvaVideos videos = videos();
+        AvaVideos videos = videos(recipe.valFrameList());
         List<AvaSample> samples = AvaDatasets.inference(require(recipe.valProposals(), "valProposals"),
                 recipe.valGt(), recipe.proposalThreshold(), videos);
         LabelMap labels = LabelMap.read(require(recipe.labelMap(), "labelMap"));
         AvaInference inf = new AvaInference(detector, labels.ids(), recipe.batchSize(), recipe.workers(),
-                videos.opener()).withTestView(recipe.testCrop(), recipe.testFlip());
+                videos.opener(inferencePolicy())).withTestView(recipe.testCrop(), recipe.testFlip());
         out.printf("detecting on %d keyframes (%s view at short side %d%s)%n", samples.size(),
                 recipe.testCrop().key(), detector.config().testSize(), recipe.testFlip() ? ", + flipped" : "");
         AvaInference.Result r = inf.run(m, samples, n -> {
@@ -238,6 +249,10 @@ public final class AvaRun {
         }
         out.printf("wrote %d detections for %d keyframes to %s (%.1f keyframes/s, %d unreadable)%n", r.rows().size(),
                 r.keyframes(), detectionsCsv, r.keyframes() / r.seconds(), r.skippedKeyframes());
+        if (r.missingFrames().clips() > 0) {
+            out.println(r.missingFrames().summary("keyframes") + "; not scored (--pad-missing-frames scores them with "
+                    + "the nearest frame repeated)");
+        }
         return r;
     }
 

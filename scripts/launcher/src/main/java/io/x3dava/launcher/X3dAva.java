@@ -4,6 +4,7 @@ import io.x3dava.annotations.command.CommandLines;
 import io.x3dava.backbone.bench.BenchX3DCommand;
 import io.x3dava.backbone.bench.BenchX3DTorchScriptCommand;
 import io.x3dava.backbone.checkpoint.InspectCheckpointCommand;
+import io.x3dava.backbone.check.CheckCharadesCommand;
 import io.x3dava.backbone.classify.FinetuneCharadesCommand;
 import io.x3dava.backbone.classify.PretrainCommand;
 import io.x3dava.backbone.classify.TestCommand;
@@ -57,7 +58,8 @@ import picocli.CommandLine.Spec;
             // your own actions: annotations from CVAT and a data set of your videos
             AnnotateCommand.class, ImportCvatCommand.class, ExportCvatCommand.class, MakeDatasetCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
-            PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
+            PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, CheckCharadesCommand.class,
+            MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,
             // looking at results
             ViewerApp.class, ExportCommand.class,
