@@ -5,6 +5,7 @@ import io.x3dava.backbone.bench.BenchX3DCommand;
 import io.x3dava.backbone.bench.BenchX3DTorchScriptCommand;
 import io.x3dava.backbone.checkpoint.InspectCheckpointCommand;
 import io.x3dava.backbone.classify.FinetuneCharadesCommand;
+import io.x3dava.detector.export.ExportOnnxCommand;
 import io.x3dava.backbone.classify.PretrainCommand;
 import io.x3dava.backbone.classify.TestCommand;
 import io.x3dava.backbone.synthetic.MakeSyntheticCommand;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
             // the main job and AVA detection
             DemoCommand.class, TrainAvaCommand.class, DetectAvaCommand.class, EvalAvaCommand.class,
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
-            CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class,
+            CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class, ExportOnnxCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
             PretrainCommand.class, TestCommand.class, FinetuneCharadesCommand.class, MakeSyntheticCommand.class,
             InspectCheckpointCommand.class, X3DFlopsCommand.class,

@@ -42,7 +42,7 @@ class EveryCommandRejectsBadInputTest {
 
     /** Output options: a nonexistent path is valid for them (they are created). Everything else is an input. */
     private static final Set<String> OUTPUT_FILES = Set.of("--json", "--mp4", "--png", "detect-ava --detections",
-            "detect-proposals --out", "bench-decode --keep-video");
+            "detect-proposals --out", "bench-decode --keep-video", "export-onnx --out");
     private static final Set<String> OUTPUT_DIRS = Set.of("--out", "demo --data", "bench-eval-ava --keep");
 
     /** Numbers for which any value is meaningful (seeds, times, offsets, thresholds, "<= 0 keeps native"). */
