@@ -3,6 +3,7 @@ package io.x3dava.launcher;
 import io.x3dava.annotations.command.CommandLines;
 import io.x3dava.backbone.bench.BenchX3DCommand;
 import io.x3dava.backbone.bench.BenchX3DTorchScriptCommand;
+import io.x3dava.backbone.bench.BenchX3DOnnxCommand;
 import io.x3dava.backbone.checkpoint.InspectCheckpointCommand;
 import io.x3dava.backbone.classify.FinetuneCharadesCommand;
 import io.x3dava.detector.export.ExportOnnxCommand;
@@ -59,7 +60,7 @@ import picocli.CommandLine.Spec;
             // benchmarks
             BenchX3DCommand.class, BenchAvaCommand.class, BenchRoiAlignCommand.class, BenchDecodeCommand.class,
             BenchEvalAvaCommand.class,
-            BenchX3DTorchScriptCommand.class,
+            BenchX3DTorchScriptCommand.class, BenchX3DOnnxCommand.class,
             AutoComplete.GenerateCompletion.class})
 public final class X3dAva implements Runnable {
     @Spec
