@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.backbone.classify.ClassificationTask;
 import io.x3dava.backbone.classify.ClassifierOnnx;
 import io.x3dava.backbone.onnx.OnnxGraph;
@@ -76,6 +77,7 @@ public final class BenchX3DOnnxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireFile(json);
         require(batch >= 1, "--batch must be >= 1, got " + batch);
         require(rounds >= 1, "--rounds must be >= 1, got " + rounds);
         require(iterations == null || iterations >= 1, "--iterations must be >= 1, got " + iterations);

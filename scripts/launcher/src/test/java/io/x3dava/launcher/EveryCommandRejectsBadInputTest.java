@@ -49,7 +49,8 @@ class EveryCommandRejectsBadInputTest {
     private static final Set<String> ANY_NUMBER = Set.of("--seed", "--offset", "--at", "--from", "--to",
             "--person-class", "--threshold", "bench-decode --short-side");
     /** Counts for which 0 is meaningful (no warm-up, evaluation only at the end). */
-    private static final Set<String> ZERO_OK = Set.of("--warmup", "--eval-period", "--leak-iterations");
+    private static final Set<String> ZERO_OK = Set.of("--warmup", "--eval-period", "--leak-iterations",
+            "--warmup-seconds");
 
     private static final int TIMEOUT_SECONDS = 30;
 
