@@ -255,6 +255,11 @@ public final class LabelMap {
     }
 
     public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, toText());
+    }
+
+    /** The label map in the protobuf text format {@link #read} reads (the evaluation lists' {@code item} form). */
+    public String toText() {
         StringBuilder sb = new StringBuilder();
         for (LabelMapEntry e : entries) {
             sb.append("item {\n  name: \"").append(e.name().replace("\\", "\\\\").replace("\"", "\\\""))
@@ -264,6 +269,6 @@ public final class LabelMap {
             }
             sb.append("}\n");
         }
-        AtomicFiles.writeString(file, sb.toString());
+        return sb.toString();
     }
 }

@@ -37,6 +37,7 @@ public final class CommandLines {
             spec.mixinStandardHelpOptions(true);
         }
         spec.usageMessage().showDefaultValues(true);
+        cl.setHelpFactory(new WordWrappedHelp());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> handle(ex, line));
         cl.setParameterExceptionHandler((ex, args) -> {

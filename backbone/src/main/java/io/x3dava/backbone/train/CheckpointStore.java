@@ -68,6 +68,12 @@ public final class CheckpointStore {
 
     public Checkpoint save(int epoch, long globalStep, Map<String, TensorData> model, Map<String, TensorData> optimizer,
                            String configJson) throws IOException {
+        return save(epoch, globalStep, model, optimizer, configJson, Map.of());
+    }
+
+    /** As {@link #save(int, long, Map, Map, String)}, with more text files (name to content) in the same folder. */
+    public Checkpoint save(int epoch, long globalStep, Map<String, TensorData> model, Map<String, TensorData> optimizer,
+                           String configJson, Map<String, String> files) throws IOException {
         Files.createDirectories(root);
         String name = String.format("epoch_%04d", epoch);
         // Not Files.createTempDirectory: it makes the folder 0700; checkpoints follow the user's umask like any file.
@@ -77,6 +83,9 @@ public final class CheckpointStore {
             Checkpoints.writeSafetensors(tmp.resolve("model.safetensors"), model);
             Checkpoints.writeSafetensors(tmp.resolve("optimizer.safetensors"), optimizer);
             AtomicFiles.writeString(tmp.resolve("config.json"), configJson);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                AtomicFiles.writeString(tmp.resolve(f.getKey()), f.getValue());
+            }
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("epoch", epoch);
             state.put("globalStep", globalStep);

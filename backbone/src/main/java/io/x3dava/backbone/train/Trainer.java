@@ -153,7 +153,7 @@ public final class Trainer<B> {
                             eval.isEmpty() ? "" : ", " + eval));
                     if (done % config.checkpointPeriod() == 0 || lastEpoch) {
                         last = store.save(done, globalStep, X3DStateDict.export(params), exportMomentum(opt),
-                                configJson);
+                                configJson, config.checkpointFiles());
                     }
                 }
             }

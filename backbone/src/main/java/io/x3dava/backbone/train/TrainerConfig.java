@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a training run is carried out (the recipe itself is in {@link ScheduleConfig} and {@link SgdConfig}).
@@ -18,9 +19,11 @@ import java.util.List;
  * @param explodeLoss a finite loss above this stops the run as diverged
  * @param devices devices to train on, data-parallel when more than one; empty = every visible GPU, else the CPU
  * @param seed the recipe's seed: libtorch's generator (dropout) is re-seeded from it at every step ({@link StepSeeds})
+ * @param checkpointFiles text files written into every checkpoint beside config.json (name to content), e.g. the
+ *     detector's label map, so that a checkpoint carries its class names
  */
 public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, int keepLast, int evalPeriod,
-                            double explodeLoss, List<Device> devices, long seed) {
+                            double explodeLoss, List<Device> devices, long seed, Map<String, String> checkpointFiles) {
 
     /** A run of {@code maxEpoch} epochs writing to {@code outputDir}, with the defaults below. */
     public static Builder builder(Path outputDir, int maxEpoch) {
@@ -41,6 +44,7 @@ public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, 
         private List<Device> devices = List.of();
         /** PySlowFast RNG_SEED = 0. */
         private long seed;
+        private Map<String, String> checkpointFiles = Map.of();
 
         private Builder(Path outputDir, int maxEpoch) {
             this.outputDir = outputDir;
@@ -77,14 +81,20 @@ public record TrainerConfig(Path outputDir, int maxEpoch, int checkpointPeriod, 
             return this;
         }
 
+        public Builder optCheckpointFiles(Map<String, String> files) {
+            this.checkpointFiles = files;
+            return this;
+        }
+
         public TrainerConfig build() {
             return new TrainerConfig(outputDir, maxEpoch, checkpointPeriod, keepLast, evalPeriod, explodeLoss, devices,
-                    seed);
+                    seed, checkpointFiles);
         }
     }
 
     public TrainerConfig {
         devices = List.copyOf(devices);
+        checkpointFiles = Map.copyOf(checkpointFiles);
         if (maxEpoch <= 0 || checkpointPeriod <= 0 || keepLast <= 0 || evalPeriod < 0 || !(explodeLoss > 0)) {
             throw new IllegalArgumentException("trainer needs maxEpoch, checkpointPeriod, keepLast > 0, evalPeriod >= 0"
                     + " and explodeLoss > 0");

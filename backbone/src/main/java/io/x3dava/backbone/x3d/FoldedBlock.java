@@ -10,7 +10,10 @@ import ai.djl.ndarray.NDArray;
  */
 record FoldedBlock(FoldedConv branch1, FoldedConv a, FoldedConv b, Se se, FoldedConv c) {
 
-    /** SE as two linear layers on the channel means: w1 (C_se, C), b1 (C_se), w2 (C, C_se), b2 (C). */
-    record Se(NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
+    /**
+     * SE as two linear layers on the channel means: w1 (C_se, C), b1 (C_se), w2 (C, C_se), b2 (C); {@code key} is
+     * the SE module's state-dict key ({@code ...branch2.se}: its fc1 / fc2 are 1x1x1 convolutions there).
+     */
+    record Se(String key, NDArray w1, NDArray b1, NDArray w2, NDArray b2) {
     }
 }

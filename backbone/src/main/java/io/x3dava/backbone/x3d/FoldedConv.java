@@ -12,10 +12,12 @@ import java.util.Map;
  * BN(conv(x)) = conv'(x) with w' = w * s and b' = beta + (b - mean) * s per output channel, s = gamma / sqrt(var + eps).
  * What torch.jit.freeze does to a frozen TorchScript X3D; one op instead of two and one activation less.
  *
+ * @param key the convolution's PySlowFast state-dict key (e.g. {@code s2.pathway0_res0.branch2.a}): the folded
+ *     weight and bias are exported under {@code key.weight} / {@code key.bias}
  * @param weight (O, I / groups, kT, kH, kW)
  * @param bias (O), or null for a convolution without bias and without BN
  */
-record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, int groups) {
+record FoldedConv(String key, NDArray weight, NDArray bias, Shape stride, Shape padding, int groups) {
 
     private static final Shape ONE = new Shape(1, 1, 1);
     private static final Shape ZERO = new Shape(0, 0, 0);
@@ -45,7 +47,7 @@ record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, int
         NDArray w = require(sd, conv + ".weight");
         NDArray b = sd.get(conv + ".bias");
         if (bn == null) {
-            return new FoldedConv(copy(w, m), b == null ? null : copy(b, m), stride, padding, groups);
+            return new FoldedConv(conv, copy(w, m), b == null ? null : copy(b, m), stride, padding, groups);
         }
         try (NDManager scope = m.newSubManager()) {
             NDArray gamma = copy(require(sd, bn + ".weight"), scope);
@@ -58,7 +60,7 @@ record FoldedConv(NDArray weight, NDArray bias, Shape stride, Shape padding, int
             NDArray bias = beta.add(shift.mul(s));
             weight.attach(m);
             bias.attach(m);
-            return new FoldedConv(weight, bias, stride, padding, groups);
+            return new FoldedConv(conv, weight, bias, stride, padding, groups);
         }
     }
 

@@ -13,9 +13,7 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,52 +39,15 @@ public final class X3DInference implements AutoCloseable {
     private final NDArray projectionBias;
     private final Shape poolWindow;
 
-    /** How much of the head a folded copy holds. */
-    private enum Head {
-        /** conv5, lin5 and the projection: {@link #logits}, {@link #scores}. */
-        CLASSIFIER,
-        /** conv5 only: {@link #features} is ReLU(BN(conv5(res5))), the AVA detector's conv5 / lin5 input. */
-        CONV5,
-        /** none: {@link #features} is res5. */
-        NONE
-    }
-
-    private X3DInference(X3DConfig config, Map<String, NDArray> sd, Head head, NDManager parent) {
+    private X3DInference(X3DConfig config, Map<String, NDArray> sd, FoldedX3D.Head head, NDManager parent) {
         this.config = config;
         manager = (PtNDManager) parent.newSubManager();
-        String stem = "s1.pathway0_stem";
-        int width = X3DStageSpec.stemWidth(config);
-        int kt = config.stemTemporalKernel();
-        FoldedConv stemXy = FoldedConv.of(sd, stem + ".conv_xy", null, new Shape(1, 2, 2), new Shape(0, 1, 1), 1,
-                manager);
-        FoldedConv stemT = FoldedConv.of(sd, stem + ".conv", stem + ".bn", new Shape(1, 1, 1), new Shape(kt / 2, 0, 0),
-                width, manager);
-        List<FoldedBlock> blocks = new ArrayList<>();
-        for (X3DStageSpec spec : X3DStageSpec.of(config)) {
-            for (int i = 0; i < spec.depth(); i++) {
-                String p = "s" + spec.index() + ".pathway0_res" + i;
-                int stride = spec.spatialStride(i);
-                FoldedConv branch1 = sd.containsKey(p + ".branch1.weight") ? FoldedConv.of(sd, p + ".branch1",
-                        p + ".branch1_bn", new Shape(1, stride, stride), new Shape(0, 0, 0), 1, manager) : null;
-                String t = p + ".branch2";
-                FoldedConv a = FoldedConv.pointwise(sd, t + ".a", t + ".a_bn", manager);
-                FoldedConv b = FoldedConv.of(sd, t + ".b", t + ".b_bn", new Shape(1, stride, stride),
-                        new Shape(1, 1, 1), spec.dimInner(), manager);
-                FoldedBlock.Se se = spec.hasSe(i) ? new FoldedBlock.Se(matrix(sd, t + ".se.fc1.weight"),
-                        copy(sd, t + ".se.fc1.bias"), matrix(sd, t + ".se.fc2.weight"), copy(sd, t + ".se.fc2.bias"))
-                        : null;
-                FoldedConv c = FoldedConv.pointwise(sd, t + ".c", t + ".c_bn", manager);
-                blocks.add(new FoldedBlock(branch1, a, b, se, c));
-            }
-        }
-        FoldedConv conv5 = head != Head.NONE ? FoldedConv.pointwise(sd, "head.conv_5", "head.conv_5_bn", manager) : null;
-        boolean classifier = head == Head.CLASSIFIER;
-        lin5 = classifier ? FoldedConv.pointwise(sd, "head.lin_5", null, manager) : null;
-        projectionWeight = classifier ? copy(sd, "head.projection.weight") : null;
-        projectionBias = classifier ? copy(sd, "head.projection.bias") : null;
-        int side = (int) Math.ceil(config.trainCrop() / 32.0); // as X3DHead.of: the training clip's res5 extent
-        poolWindow = new Shape(config.numFrames(), side, side);
-        X3DScript script = X3DScript.of(stemXy, stemT, blocks, conv5);
+        FoldedX3D f = FoldedX3D.of(config, sd, head, manager);
+        lin5 = f.lin5();
+        projectionWeight = f.projectionWeight();
+        projectionBias = f.projectionBias();
+        poolWindow = f.poolWindow();
+        X3DScript script = X3DScript.of(f.stemXy(), f.stemT(), f.blocks(), f.conv5());
         trunk = TorchScriptSource.compile(X3DScript.CLASS_NAME, script.source(), manager);
         weights = script.weights().toArray(new PtNDArray[0]);
     }
@@ -97,7 +58,7 @@ public final class X3DInference implements AutoCloseable {
         for (Map.Entry<String, Parameter> e : net.referenceParameters().entrySet()) {
             sd.put(e.getKey(), e.getValue().getArray());
         }
-        return new X3DInference(net.config(), sd, Head.CLASSIFIER, manager);
+        return new X3DInference(net.config(), sd, FoldedX3D.Head.CLASSIFIER, manager);
     }
 
     /**
@@ -106,7 +67,7 @@ public final class X3DInference implements AutoCloseable {
      */
     public static X3DInference features(X3DConfig config, Map<String, NDArray> stateDict, boolean withConv5,
                                         NDManager manager) {
-        return new X3DInference(config, stateDict, withConv5 ? Head.CONV5 : Head.NONE, manager);
+        return new X3DInference(config, stateDict, withConv5 ? FoldedX3D.Head.CONV5 : FoldedX3D.Head.NONE, manager);
     }
 
     /** res5, or ReLU(BN(conv5(res5))) for a copy made with conv5 (the classifier's copy gives conv5 too). */
@@ -176,19 +137,6 @@ public final class X3DInference implements AutoCloseable {
         NDArray y = Activation.relu(x);
         x.close();
         return y;
-    }
-
-    private NDArray copy(Map<String, NDArray> sd, String key) {
-        return FoldedConv.copy(FoldedConv.require(sd, key), manager);
-    }
-
-    /** A 1x1x1 conv weight (O, I, 1, 1, 1) as the (O, I) matrix of a linear layer. */
-    private NDArray matrix(Map<String, NDArray> sd, String key) {
-        NDArray w = FoldedConv.require(sd, key);
-        Shape s = w.getShape();
-        try (NDArray view = w.reshape(s.get(0), s.get(1))) {
-            return FoldedConv.copy(view, manager);
-        }
     }
 
     @Override

@@ -3,10 +3,8 @@ package io.x3dava.detector.infer;
 import io.x3dava.detector.run.AvaOptions;
 import ai.djl.ndarray.NDManager;
 
-import io.x3dava.annotations.AnnotationFormatException;
-import io.x3dava.annotations.json.Json;
 import io.x3dava.detector.model.AvaDetector;
-import io.x3dava.detector.model.DetectorConfig;
+import io.x3dava.detector.model.DetectorCheckpoint;
 import io.x3dava.detector.run.AvaRecipe;
 import io.x3dava.detector.run.AvaRun;
 import io.x3dava.eval.ava.AvaEvaluationResult;
@@ -42,15 +40,14 @@ public final class DetectAvaCommand implements Callable<Integer> {
         io.x3dava.annotations.command.OutputPaths.requireFile(detections);
         io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaRecipe r = options.recipe();
-        Path cfg = checkpoint.resolve("config.json");
-        if (Files.isRegularFile(cfg)) {
-            // The checkpoint says what network it is.
-            var node = Json.readTree(cfg).get("detector");
-            if (node == null) {
-                throw new AnnotationFormatException(cfg, 0, "expected a \"detector\" object (an AVA detector checkpoint)");
+        if (Files.isRegularFile(checkpoint.resolve("config.json"))) {
+            // The checkpoint says what network it is, and which actions (unless the recipe or --ava name a label map).
+            DetectorCheckpoint ckpt = DetectorCheckpoint.read(checkpoint);
+            AvaRecipe.Builder b = r.toBuilder().setDetector(ckpt.config());
+            if (r.labelMap() == null && ckpt.labelMapFile() != null) {
+                b.optLabelMap(ckpt.labelMapFile());
             }
-            DetectorConfig d = Json.parse(node.toString(), DetectorConfig.class, cfg);
-            r = r.toBuilder().setDetector(d).build();
+            r = b.build();
         }
         AvaRun run = new AvaRun(r, System.out);
         try (NDManager m = NDManager.newBaseManager()) {

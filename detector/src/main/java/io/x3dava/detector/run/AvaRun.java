@@ -22,6 +22,7 @@ import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.data.AvaVideos;
 import io.x3dava.detector.infer.AvaInference;
 import io.x3dava.detector.model.AvaDetector;
+import io.x3dava.detector.model.DetectorCheckpoint;
 import io.x3dava.detector.model.DetectorFeatures;
 import io.x3dava.detector.train.AvaBatchBuilder;
 import io.x3dava.detector.train.AvaTrainStep;
@@ -126,17 +127,19 @@ public final class AvaRun {
         doc.put("task", "ava");
         doc.put("detector", cfg);
         String configJson = Json.toString(doc);
+        Map<String, String> labelFiles = DetectorCheckpoint.files(recipe.labelMap() == null ? null
+                : LabelMap.read(recipe.labelMap()));
         BestCheckpoint best = new BestCheckpoint(outputDir.resolve("best"), VAL_MAP);
         java.util.function.IntFunction<Map<String, Double>> validation = epoch -> {
             try {
-                return validate(m, detector, outputDir, epoch, best, configJson);
+                return validate(m, detector, outputDir, epoch, best, configJson, labelFiles);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
         Trainer<List<io.x3dava.backbone.video.LoadedClip>> trainer = new Trainer<>(
                 TrainerConfig.builder(outputDir, recipe.epochs()).optEvalPeriod(recipe.evalPeriod())
-                        .optSeed(recipe.seed()).build(),
+                        .optSeed(recipe.seed()).optCheckpointFiles(labelFiles).build(),
                 recipe.schedule(), recipe.sgd(), params, noDecay, new AvaTrainStep(detector, builder), data, validation,
                 configJson,
                 new ProgressReporter(out, Math.max(1, data.batchesPerEpoch() / 4)));
@@ -155,7 +158,8 @@ public final class AvaRun {
      * the weights go to best/ when the mAP is the highest so far.
      */
     private Map<String, Double> validate(NDManager m, AvaDetector detector, Path outputDir, int epoch,
-                                         BestCheckpoint best, String configJson) throws IOException {
+                                         BestCheckpoint best, String configJson, Map<String, String> files)
+            throws IOException {
         Path csv = validationCsv(outputDir, epoch);
         Files.createDirectories(csv.getParent());
         Detections d = detectAndEvaluate(m, detector, csv);
@@ -164,7 +168,8 @@ public final class AvaRun {
         if (d.unflipped() != null) {
             metrics.put(VAL_MAP + "_noflip", d.unflipped().meanAp());
         }
-        if (best.offer(epoch, d.result().meanAp(), X3DStateDict.export(detector.referenceParameters()), configJson)) {
+        if (best.offer(epoch, d.result().meanAp(), X3DStateDict.export(detector.referenceParameters()), configJson,
+                files)) {
             out.printf(Locale.ROOT, "epoch %d: val mAP %.4f, the best so far: weights in %s%n", epoch,
                     d.result().meanAp(), best.dir());
         }

@@ -54,6 +54,12 @@ public final class BestCheckpoint {
     /** Replaces best/ with these weights when {@code score} beats the kept one; true if it did. */
     public boolean offer(int epoch, double score, Map<String, TensorData> model, String configJson)
             throws IOException {
+        return offer(epoch, score, model, configJson, Map.of());
+    }
+
+    /** As {@link #offer(int, double, Map, String)}, with more text files (name to content) in the folder. */
+    public boolean offer(int epoch, double score, Map<String, TensorData> model, String configJson,
+                         Map<String, String> files) throws IOException {
         OptionalDouble kept = score();
         if (!Double.isFinite(score) || (kept.isPresent() && score <= kept.getAsDouble())) {
             return false;
@@ -64,6 +70,9 @@ public final class BestCheckpoint {
         try {
             Checkpoints.writeSafetensors(tmp.resolve("model.safetensors"), model);
             AtomicFiles.writeString(tmp.resolve("config.json"), configJson);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                AtomicFiles.writeString(tmp.resolve(f.getKey()), f.getValue());
+            }
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("epoch", epoch);
             state.put(metric, score);

@@ -5,10 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.ava.AvaBox;
 import io.x3dava.backbone.train.PretrainedWeights;
 import io.x3dava.backbone.video.ClipSpec;
@@ -18,10 +14,10 @@ import io.x3dava.backbone.video.SpatialParams;
 import io.x3dava.backbone.video.TemporalSampler;
 import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.detector.model.AvaDetector;
+import io.x3dava.detector.model.DetectorCheckpoint;
 import io.x3dava.detector.model.DetectorConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,15 +28,15 @@ import java.util.List;
  * config's test size, square crop, X3D's mean / std) and per-class sigmoid scores.
  */
 public final class ActionModel implements AutoCloseable {
-    private static final ObjectMapper JSON = Json.mapper();
-
     private final NDManager manager;
     private final AvaDetector detector;
     private final X3DInference backbone;
     private final ClipSpec spec;
+    private final DetectorCheckpoint checkpoint;
 
-    private ActionModel(NDManager manager, AvaDetector detector) {
+    private ActionModel(NDManager manager, AvaDetector detector, DetectorCheckpoint checkpoint) {
         this.manager = manager;
+        this.checkpoint = checkpoint;
         this.detector = detector;
         // the weights never change here: fold BN into the backbone once (freed with the manager)
         this.backbone = detector.forInference(new ParameterStore(manager, false), manager.getDevice(), manager);
@@ -48,35 +44,24 @@ public final class ActionModel implements AutoCloseable {
         this.spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
     }
 
-    /** Reads {@code checkpoint/config.json} (the network) and the weights beside it. */
+    /** Reads {@code checkpoint/config.json} (the network), its label map and the weights beside them. */
     public static ActionModel load(Path checkpoint) throws IOException {
-        Path cfgFile = checkpoint.resolve("config.json");
-        if (!Files.isRegularFile(cfgFile)) {
-            throw new IOException(checkpoint + ": not a detector checkpoint (expected a folder epoch_NNNN with"
-                    + " config.json and model.safetensors, as written by train-ava or scripts/demo under"
-                    + " runs/demo/ava/checkpoints/)");
-        }
-        JsonNode node = JSON.readTree(cfgFile.toFile()).get("detector");
-        if (node == null) {
-            throw new IOException(cfgFile + ":1: expected a \"detector\" section (an AVA detector checkpoint, not a"
-                    + " backbone one)");
-        }
-        DetectorConfig cfg;
-        try {
-            cfg = JSON.treeToValue(node, DetectorConfig.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IOException(cfgFile + ":1: unreadable detector section (" + e.getMessage() + ")", e);
-        }
+        DetectorCheckpoint ckpt = DetectorCheckpoint.read(checkpoint);
         NDManager m = NDManager.newBaseManager();
         try {
-            AvaDetector d = AvaDetector.create(cfg, m, 0);
-            PretrainedWeights.load(checkpoint, d.referenceParameters(), sd -> List.of(), "the detector in " + cfgFile,
-                    null);
-            return new ActionModel(m, d);
+            AvaDetector d = AvaDetector.create(ckpt.config(), m, 0);
+            PretrainedWeights.load(checkpoint, d.referenceParameters(), sd -> List.of(), "the detector in "
+                    + checkpoint.resolve("config.json"), null);
+            return new ActionModel(m, d, ckpt);
         } catch (IOException | RuntimeException e) {
             m.close();
             throw e;
         }
+    }
+
+    /** The checkpoint read: its folder, detector config and label map (null labels for an older checkpoint). */
+    public DetectorCheckpoint checkpoint() {
+        return checkpoint;
     }
 
     public DetectorConfig config() {

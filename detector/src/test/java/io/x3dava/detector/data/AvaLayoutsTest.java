@@ -9,6 +9,9 @@ import io.x3dava.detector.check.CheckAvaCommand;
 import io.x3dava.detector.infer.DetectAvaCommand;
 import io.x3dava.detector.synthetic.SyntheticAvaLayouts;
 import io.x3dava.detector.train.TrainAvaCommand;
+import io.x3dava.detector.model.DetectorCheckpoint;
+import io.x3dava.backbone.synthetic.MotionLabels;
+import io.x3dava.annotations.ava.LabelMapEntry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -81,6 +84,9 @@ class AvaLayoutsTest {
             checkpoint = s.filter(p -> p.getFileName().toString().startsWith("epoch_")).sorted().reduce((a, b) -> b)
                     .orElseThrow();
         }
+        // the checkpoint carries the label map it was trained with: class index 0 is action id 1, "static"
+        assertEquals(MotionLabels.NAMES, DetectorCheckpoint.read(checkpoint).labels().entries().stream()
+                .map(LabelMapEntry::name).toList());
         Path csv = dir.resolve("detections.csv");
         List<String> detect = new ArrayList<>(List.of("--ava", root.toString(), "--checkpoint",
                 checkpoint.toString(), "--detections", csv.toString()));

@@ -3,9 +3,11 @@ package io.x3dava.launcher;
 import io.x3dava.annotations.command.CommandLines;
 import io.x3dava.backbone.bench.BenchX3DCommand;
 import io.x3dava.backbone.bench.BenchX3DTorchScriptCommand;
+import io.x3dava.backbone.bench.BenchX3DOnnxCommand;
 import io.x3dava.backbone.checkpoint.InspectCheckpointCommand;
 import io.x3dava.backbone.check.CheckCharadesCommand;
 import io.x3dava.backbone.classify.FinetuneCharadesCommand;
+import io.x3dava.detector.export.ExportOnnxCommand;
 import io.x3dava.backbone.classify.PretrainCommand;
 import io.x3dava.backbone.classify.TestCommand;
 import io.x3dava.backbone.synthetic.MakeSyntheticCommand;
@@ -54,7 +56,7 @@ import picocli.CommandLine.Spec;
             // the main job and AVA detection
             DemoCommand.class, TrainAvaCommand.class, DetectAvaCommand.class, EvalAvaCommand.class,
             DetectProposalsCommand.class, MakeSyntheticAvaCommand.class,
-            CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class,
+            CheckAvaCommand.class, DetectorFlopsCommand.class, DetectVideoCommand.class, ExportOnnxCommand.class,
             // your own actions: annotations from CVAT and a data set of your videos
             AnnotateCommand.class, ImportCvatCommand.class, ExportCvatCommand.class, MakeDatasetCommand.class,
             // the backbone: pre-training, testing, fine-tuning, checkpoints
@@ -66,7 +68,7 @@ import picocli.CommandLine.Spec;
             // benchmarks
             BenchX3DCommand.class, BenchAvaCommand.class, BenchRoiAlignCommand.class, BenchDecodeCommand.class,
             BenchEvalAvaCommand.class,
-            BenchX3DTorchScriptCommand.class,
+            BenchX3DTorchScriptCommand.class, BenchX3DOnnxCommand.class,
             AutoComplete.GenerateCompletion.class})
 public final class X3dAva implements Runnable {
     @Spec

@@ -43,14 +43,15 @@ class EveryCommandRejectsBadInputTest {
     /** Output options: a nonexistent path is valid for them (they are created). Everything else is an input. */
     private static final Set<String> OUTPUT_FILES = Set.of("--json", "--mp4", "--png", "detect-ava --detections",
             "detect-proposals --out", "bench-decode --keep-video", "import-cvat --gt", "import-cvat --labelmap-out",
-            "export-cvat --out");
+            "export-cvat --out", "export-onnx --out");
     private static final Set<String> OUTPUT_DIRS = Set.of("--out", "demo --data", "bench-eval-ava --keep");
 
     /** Numbers for which any value is meaningful (seeds, times, offsets, thresholds, "<= 0 keeps native"). */
     private static final Set<String> ANY_NUMBER = Set.of("--seed", "--offset", "--at", "--from", "--to",
             "--person-class", "--threshold", "bench-decode --short-side");
     /** Counts for which 0 is meaningful (no warm-up, evaluation only at the end). */
-    private static final Set<String> ZERO_OK = Set.of("--warmup", "--eval-period", "--leak-iterations");
+    private static final Set<String> ZERO_OK = Set.of("--warmup", "--eval-period", "--leak-iterations",
+            "--warmup-seconds");
 
     private static final int TIMEOUT_SECONDS = 30;
 

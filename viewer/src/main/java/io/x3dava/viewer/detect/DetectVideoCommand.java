@@ -71,7 +71,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--labelmap", description = "label map .pbtxt: action names and the actions written"
-            + " (default: every class of the checkpoint, named 'action N')")
+            + " (default: the checkpoint's own labelmap.pbtxt; 'action N' for a checkpoint without one)")
     Path labelMap;
 
     @Option(names = "--person-threshold", defaultValue = "0.5",
@@ -121,6 +121,11 @@ public final class DetectVideoCommand implements Callable<Integer> {
             stdout.println("person detector: " + persons.description());
             if (checkpoint != null) {
                 actions = ActionModel.load(checkpoint);
+                if (labels == null && actions.checkpoint().labels() != null) {
+                    // the checkpoint's own class names; the printed view command and --view read the same file
+                    labels = actions.checkpoint().labels();
+                    labelMap = actions.checkpoint().labelMapFile();
+                }
                 stdout.printf(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)%n", checkpoint,
                         actions.config().backbone().name(), actions.config().numClasses(),
                         actions.config().backbone().numFrames(), actions.config().backbone().samplingRate());
