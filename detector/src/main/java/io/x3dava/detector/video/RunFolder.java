@@ -2,15 +2,21 @@ package io.x3dava.detector.video;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.json.Json;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
     public static final String STATUS = "run.json";
+    /** run.json's size (JSON with trailing spaces): room for the final status in place of the first one. */
+    static final int RESERVED = 16 << 10;
     /** Temporary files of {@code AtomicFiles.tempSibling}: {@code .<name>.<pid>-<nanos><suffix>}. */
     private static final Pattern TEMP = Pattern.compile("^\\..+\\.(\\d{1,18})-\\d+\\.tmp.*$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -83,12 +91,32 @@ public final class RunFolder {
         return dir;
     }
 
-    /** Replaces run.json (atomically: it is the one file a later run trusts). */
+    /**
+     * Replaces run.json atomically (it is the one file a later run trusts). The file is padded with spaces to
+     * {@link #RESERVED} bytes, so that on a full disk, where the atomic replacement has no room, the final status
+     * still fits over the old one in place.
+     */
     public void write(String status, String reason, long frames, double videoSeconds, long predictions,
                       long actionRows, List<String> files, List<StreamGap> gaps) throws IOException {
-        Json.write(dir.resolve(STATUS), new Status(source, video, status, reason, ProcessHandle.current().pid(),
-                started, Instant.now().toString(), frames, Math.max(0, videoSeconds), predictions, actionRows, files,
-                gaps));
+        String json = Json.toString(new Status(source, video, status, reason, ProcessHandle.current().pid(), started,
+                Instant.now().toString(), frames, Math.max(0, videoSeconds), predictions, actionRows, files, gaps));
+        byte[] text = json.getBytes(StandardCharsets.UTF_8);
+        byte[] padded = text.length >= RESERVED ? text : Arrays.copyOf(text, RESERVED);
+        Arrays.fill(padded, text.length, padded.length, (byte) ' ');
+        Path target = dir.resolve(STATUS);
+        try {
+            AtomicFiles.write(target, out -> out.write(padded));
+        } catch (IOException e) {
+            if (!Files.isRegularFile(target) || Files.size(target) < padded.length) {
+                throw e;
+            }
+            try (FileChannel c = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(padded);
+                while (b.hasRemaining()) {
+                    c.write(b, b.position());
+                }
+            }
+        }
     }
 
     /** The pid in run.json when its status is running and that process is alive (and not this one). */

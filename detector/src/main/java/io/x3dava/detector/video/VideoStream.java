@@ -1,5 +1,7 @@
 package io.x3dava.detector.video;
 
+import io.x3dava.backbone.video.FfmpegErrors;
+
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegLogCallback;
@@ -125,7 +127,13 @@ public final class VideoStream implements AutoCloseable {
                 throw new IOException(source + ": no data within " + seconds(settings.timeoutSeconds())
                         + " s (--stream-timeout): is the source running and reachable?", e);
             }
-            throw new IOException(source + ": cannot open as a video (" + message(e) + ")", e);
+            if (!isLive(source) && Files.size(Path.of(source)) == 0) {
+                throw new IOException(source + ": empty file (0 bytes); expected a video file", e);
+            }
+            String m = FfmpegErrors.isInvalidData(e)
+                    ? "FFmpeg finds no video it can read: not a video file, or a damaged or truncated one"
+                    : FfmpegErrors.describe(e);
+            throw new IOException(source + ": cannot open as a video (" + m + ")", e);
         }
         if (g.getVideoStream() < 0 || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             release(g);
@@ -137,12 +145,6 @@ public final class VideoStream implements AutoCloseable {
             throw new IOException(source + ": has no video stream");
         }
         return g;
-    }
-
-    /** JavaCV's exception text without its hint for developers ("Has setFormat() been called?"). */
-    static String message(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replace(" (Has setFormat() been called?)", "").replace("(Has setFormat() been called?)", "").trim();
     }
 
     private static void release(FFmpegFrameGrabber g) {
@@ -224,7 +226,7 @@ public final class VideoStream implements AutoCloseable {
                 skipped++;
                 errors++;
                 log.printf(Locale.ROOT, "%n%s: skipped an undecodable frame after %.2f s (%s)%n", source,
-                        Math.max(0, lastSeconds), message(e));
+                        Math.max(0, lastSeconds), FfmpegErrors.describe(e));
                 if (errors >= MAX_CONSECUTIVE_ERRORS) {
                     if (reconnect(errors + " failed frames in a row")) {
                         errors = 0;
@@ -237,7 +239,9 @@ public final class VideoStream implements AutoCloseable {
             if (f == null) {
                 if (live()) {
                     double idle = (System.nanoTime() - lastFrameNanos) / 1e9;
-                    String why = idle >= 0.9 * settings.timeoutSeconds()
+                    // UDP and RTP have no end of stream: only silence
+                    String why = idle >= 0.9 * settings.timeoutSeconds() || source.startsWith("udp://")
+                            || source.startsWith("rtp://")
                             ? "no data for " + seconds(settings.timeoutSeconds()) + " s (--stream-timeout)"
                             : "the source ended";
                     if (!stop.getAsBoolean() && reconnect(why)) {

@@ -1,6 +1,7 @@
 package io.x3dava.viewer.detect;
 
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.backbone.video.FfmpegErrors;
 import io.x3dava.detector.video.PersonActions;
 import io.x3dava.detector.video.Prediction;
 import io.x3dava.detector.video.StreamFrame;
@@ -73,7 +74,7 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
         } catch (FrameRecorder.Exception e) {
             close();
             Files.deleteIfExists(this.target);
-            throw new IOException(target + ": cannot start the MP4 encoder (" + e.getMessage() + ")", e);
+            throw new IOException(target + ": cannot start the MP4 encoder (" + FfmpegErrors.describe(e) + ")", e);
         }
     }
 
@@ -88,7 +89,7 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
             recorder.record(converter.convert(out));
             written++;
         } catch (FrameRecorder.Exception e) {
-            throw new IOException(target + ": MP4 encoding failed (" + e.getMessage() + ")", e);
+            throw new IOException(target + ": MP4 encoding failed (" + FfmpegErrors.describe(e) + ")", e);
         }
     }
 
@@ -134,7 +135,7 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
             recorder.stop();
             recorder.release();
         } catch (FrameRecorder.Exception e) {
-            throw new IOException(target + ": MP4 encoding failed (" + e.getMessage() + ")", e);
+            throw new IOException(target + ": MP4 encoding failed (" + FfmpegErrors.describe(e) + ")", e);
         }
         if (written == 0) {
             Files.deleteIfExists(target);
