@@ -117,6 +117,11 @@ public final class VideoStream implements AutoCloseable {
             g.setOption("probesize", Integer.toString(64 << 20));
         }
         g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        if (isLive(source)) {
+            // joined between key frames, the decoder complains about every frame until the first key frame: quiet
+            // until then (the wait is announced, and its failure is reported below)
+            FFmpegLogCallback.setLevel(avutil.AV_LOG_FATAL);
+        }
         long t0 = System.nanoTime();
         try {
             g.start();
@@ -255,6 +260,7 @@ public final class VideoStream implements AutoCloseable {
             }
             lastFrameNanos = System.nanoTime();
             if (firstTimestamp == Long.MIN_VALUE) {
+                FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR); // a picture: from here on errors are worth seeing
                 firstTimestamp = f.timestamp;
             }
             double seconds = offsetSeconds + (f.timestamp - firstTimestamp) / 1e6;
@@ -329,6 +335,7 @@ public final class VideoStream implements AutoCloseable {
 
     @Override
     public void close() {
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
         try {
             grabber.release();
         } catch (FrameGrabber.Exception e) {

@@ -110,6 +110,9 @@ final class VideoRun {
                 ending = Ending.FINISHED;
                 reason = null;
             }
+            if (sink.videoError != null && ending != Ending.FAILED) {
+                reason = (reason == null ? "" : reason + "; ") + sink.videoError;
+            }
             try {
                 folder.write(ending.word(), reason, sink.frames, sink.lastSeconds, outputs.predictions(),
                         outputs.rows(), files, stream.gaps());
@@ -156,7 +159,7 @@ final class VideoRun {
     private static final class VideoSink implements VideoActionDetector.FrameSink {
         private final PrintStream err;
         private AnnotatedVideo video;
-        private boolean videoFailed;
+        private String videoError;
         private long frames;
         private double lastSeconds = -1;
 
@@ -178,14 +181,15 @@ final class VideoRun {
                         e.getMessage(), frame.seconds());
                 video.close();
                 video = null;
-                videoFailed = true;
+                videoError = String.format(Locale.ROOT, "annotated.mp4 stops at %.2f s: %s", frame.seconds(),
+                        e.getMessage());
             }
         }
 
         /** Closes the video; true when annotated.mp4 holds frames. */
         boolean finishVideo() {
             if (video == null) {
-                return videoFailed;
+                return videoError != null;
             }
             try {
                 return video.finish();
