@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class RunFolder {
     public static final String STATUS = "run.json";
     /** run.json's size (JSON with trailing spaces): room for the final status in place of the first one. */
-    static final int RESERVED = 16 << 10;
+    static final int RESERVED = 4 << 10;
     /** Temporary files of {@code AtomicFiles.tempSibling}: {@code .<name>.<pid>-<nanos><suffix>}. */
     private static final Pattern TEMP = Pattern.compile("^\\..+\\.(\\d{1,18})-\\d+\\.tmp.*$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")

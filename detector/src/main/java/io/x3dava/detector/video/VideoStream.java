@@ -144,8 +144,8 @@ public final class VideoStream implements AutoCloseable {
             release(g);
             if (isLive(source)) {
                 throw new IOException(source + ": no key frame within " + seconds(settings.timeoutSeconds())
-                        + " s (--stream-timeout): the stream holds no video, or its key frames are further apart"
-                        + " (raise --stream-timeout or shorten the sender's GOP)");
+                        + " s (--stream-timeout): no data came, the stream holds no video, or its key frames are"
+                        + " further apart (raise --stream-timeout or shorten the sender's GOP)");
             }
             throw new IOException(source + ": has no video stream");
         }

@@ -66,6 +66,38 @@ class DetectVideoLiveSourceTest {
         assertTrue(run.get("actionRows").asLong() > 0, "actions scored: " + run);
     }
 
+    /** With --reconnect a sender that dies and comes back is a gap: logged, listed in run.json, and the run goes on. */
+    @Test
+    void reconnectBridgesASenderRestartWithAMarkedGap() throws Exception {
+        assumeTrue(ready, "ffmpeg and the video fixture");
+        Path out = tmp.resolve("reconnect");
+        DetectVideoCommandTest.Run r;
+        LiveSender first = LiveSender.udp(video, 10);
+        String url = first.url();
+        int port = Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+        Thread.sleep(5000); // ffmpeg and x264 start up on a busy machine
+        CompletableFuture<DetectVideoCommandTest.Run> run = CompletableFuture.supplyAsync(() ->
+                DetectVideoCommandTest.run(url, "--reconnect", "--stream-timeout", "4", "--duration", "24", "--rate",
+                        "1", "--no-video", "--out", out.toString()));
+        Thread.sleep(8000);
+        first.close();
+        Thread.sleep(7000); // longer than the timeout: the receiver has noticed
+        try (LiveSender second = LiveSender.udp(video, 10, port)) {
+            r = run.get(120, TimeUnit.SECONDS);
+        }
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("reconnecting (--reconnect)") && r.err().contains("reconnected; gap of"), r.err());
+        JsonNode status = RunChecks.check(out.resolve(url.substring("udp://".length()).replace(':', '_')), false);
+        assertEquals("finished", status.get("status").asText());
+        JsonNode gaps = status.get("gaps");
+        assertTrue(gaps.size() >= 1, status.toString());
+        JsonNode gap = gaps.get(gaps.size() - 1);
+        assertTrue(gap.get("toSeconds").asDouble() - gap.get("fromSeconds").asDouble() >= 4, "gap at least the"
+                + " timeout: " + gap);
+        assertTrue(status.get("videoSeconds").asDouble() > gap.get("toSeconds").asDouble() + 2,
+                "frames read after the gap: " + status);
+    }
+
     @Test
     void httpSourceDroppedMidStreamSaysSo() throws Exception {
         assumeTrue(ready, "ffmpeg and the video fixture");

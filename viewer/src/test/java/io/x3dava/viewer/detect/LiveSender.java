@@ -37,6 +37,11 @@ final class LiveSender implements AutoCloseable {
         try (DatagramSocket s = new DatagramSocket(0)) {
             port = s.getLocalPort();
         }
+        return udp(video, gop, port);
+    }
+
+    /** UDP MPEG-TS to this port (a sender that comes back after a failure). */
+    static LiveSender udp(Path video, int gop, int port) throws IOException {
         String url = "udp://127.0.0.1:" + port;
         return start(video, gop, List.of("-f", "mpegts", url + "?pkt_size=1316"), url);
     }
