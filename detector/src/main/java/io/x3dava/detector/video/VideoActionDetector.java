@@ -115,6 +115,8 @@ public final class VideoActionDetector {
         Prediction[] shown = {null};
         double lastSeconds = -1;
         boolean stopped = false;
+        long liveStart = Long.MIN_VALUE;
+        long behind = 0;
         long t0 = System.nanoTime();
         StreamFrame f;
         while (true) {
@@ -129,6 +131,17 @@ public final class VideoActionDetector {
             }
             if (f.seconds() >= settings.maxSeconds() - 1e-9) {
                 break;
+            }
+            if (stream.live()) {
+                long now = System.nanoTime();
+                if (liveStart == Long.MIN_VALUE) {
+                    liveStart = now - (long) (f.seconds() * 1e9);
+                }
+                // behind the live stream by more than the bound: read, not processed (the stream does not wait)
+                if ((now - liveStart) / 1e9 - f.seconds() > settings.maxLagSeconds()) {
+                    behind++;
+                    continue;
+                }
             }
             frames++;
             lastSeconds = f.seconds();
@@ -166,6 +179,11 @@ public final class VideoActionDetector {
         complete(pending, done, clips, fps, Long.MAX_VALUE, timers, tracker, predictions, made);
         emit(delayed, pending, done, shown, rate, sink);
         progress.finish(frames, tracker.trackCount());
+        if (behind > 0) {
+            err.printf(Locale.ROOT, "%s: %d frames read but not processed, to keep within %.1f s of the live stream"
+                    + " (--max-lag; this machine is slower than the stream at these settings)%n", videoId, behind,
+                    settings.maxLagSeconds());
+        }
         return new Result(videoId, fps, rate, List.of(), made[0], tracker.tracks(), frames, lastSeconds,
                 stream.skippedFrames(), stream.dropReason(), stopped, (System.nanoTime() - t0) / 1e9, timers[0],
                 timers[1]);

@@ -109,7 +109,13 @@ public final class VideoStream implements AutoCloseable {
                     g.setOption("rtsp_transport", "tcp");
                     g.setOption("timeout", us);
                 }
-                case "udp", "rtp", "http", "https", "srt", "tcp" -> g.setOption("timeout", us);
+                case "udp", "rtp" -> {
+                    g.setOption("timeout", us);
+                    // a slow reader loses packets (then frames) instead of the whole stream ("circular buffer overrun")
+                    g.setOption("overrun_nonfatal", "1");
+                    g.setOption("fifo_size", Integer.toString(1 << 20));
+                }
+                case "http", "https", "srt", "tcp" -> g.setOption("timeout", us);
                 default -> { }
             }
             // a stream joined between two key frames has no picture size until its next key frame: probe that long

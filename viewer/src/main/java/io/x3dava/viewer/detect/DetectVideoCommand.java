@@ -98,6 +98,11 @@ public final class DetectVideoCommand implements Callable<Integer> {
                     + " counts as dead")
     double streamTimeout;
 
+    @Option(names = "--max-lag", paramLabel = "SECONDS", defaultValue = "3",
+            description = "live sources: frames arriving further behind the live stream are read but not processed,"
+                    + " so that a machine slower than the stream keeps up")
+    double maxLag;
+
     @Option(names = "--reconnect", description = "reopen a live source that ends or goes silent (back-off 1 s to"
             + " 30 s; each gap is logged and listed in run.json) instead of ending the run")
     boolean reconnect;
@@ -122,7 +127,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
         }
         DetectorSpec spec = DetectorSpec.parse(detector);
         VideoDetectionSettings settings = VideoDetectionSettings.defaults().withRate(rate)
-                .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration);
+                .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration).withMaxLagSeconds(maxLag);
         StreamSettings streamSettings = StreamSettings.defaults().withTimeoutSeconds(streamTimeout)
                 .withReconnect(reconnect);
         List<String> sources = sources(input);
