@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -30,10 +29,8 @@ public final class AppendedTextFile implements Closeable {
         try {
             c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (FileSystemException e) {
-            throw e;
         } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw AtomicFiles.naming(file, e);
         }
         AppendedTextFile f = new AppendedTextFile(file, c);
         try {

@@ -113,7 +113,6 @@ public final class VideoStream implements AutoCloseable {
                     g.setOption("timeout", us);
                     // a slow reader loses packets (then frames) instead of the whole stream ("circular buffer overrun")
                     g.setOption("overrun_nonfatal", "1");
-                    g.setOption("fifo_size", Integer.toString(1 << 20));
                 }
                 case "http", "https", "srt", "tcp" -> g.setOption("timeout", us);
                 default -> { }

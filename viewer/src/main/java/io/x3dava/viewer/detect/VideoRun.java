@@ -57,6 +57,12 @@ final class VideoRun {
             out.printf(Locale.ROOT, "%s: %dx%d, %.2f fps%s, predicting at %.2f Hz%n", source, stream.width(),
                     stream.height(), stream.fps(), stream.frameCount() > 0 ? ", " + stream.frameCount() + " frames"
                             : "", setup.settings().rate());
+            if (setup.stop().getAsBoolean()) {
+                // stopped while loading or connecting: the folder (and an earlier run in it) is left as it was
+                String why = setup.stop().received() == null ? "stop requested" : setup.stop().received().name();
+                out.println("stopped by " + why + " before the first frame; nothing written");
+                return new Outcome(dir, Ending.STOPPED, why, 0);
+            }
             RunFolder folder = RunFolder.prepare(dir, source, videoId, out);
             return run(stream, videoId, folder);
         }
