@@ -10,7 +10,7 @@ public class AnnotationFormatException extends IOException {
     private final int line;
 
     public AnnotationFormatException(Path file, int line, String message) {
-        super(file + ":" + line + ": " + message);
+        super(file + (line > 0 ? ":" + line : "") + ": " + message); // line 0: the file as a whole
         this.file = file;
         this.line = line;
     }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,9 +48,25 @@ public final class AtomicFiles {
                 body.write(out);
             }
             replace(tmp, target);
+        } catch (IOException e) {
+            throw naming(target, e);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * {@code e} with the file named: a failed write (a full disk) says only "No space left on device"; the user needs
+     * to know which file. File-system exceptions that name their file, and the project's format errors, stay as they
+     * are.
+     */
+    public static IOException naming(Path target, IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null || e instanceof AnnotationFormatException
+                || e.getMessage() != null && e.getMessage().contains(target.getFileName().toString())) {
+            return e;
+        }
+        return new IOException(target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage()), e);
     }
 
     /**

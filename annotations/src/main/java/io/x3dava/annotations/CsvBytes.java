@@ -28,7 +28,8 @@ import java.nio.file.StandardOpenOption;
  * pages do not count in the process's resident memory.
  */
 public final class CsvBytes implements Closeable {
-    private static final int BUFFER = 1 << 20;
+    /** A record that fills it without its newline is longer than the limit. */
+    private static final int BUFFER = LineLimit.MAX_BYTES + 1;
     private static final double[] POW10 = new double[23];
 
     static {
@@ -113,9 +114,8 @@ public final class CsvBytes implements Closeable {
             pos = 0;
         }
         if (limit == buf.length) {
-            byte[] bigger = new byte[buf.length * 2];
-            System.arraycopy(buf, 0, bigger, 0, limit);
-            buf = bigger;
+            // the record in hand fills the whole buffer: more than LineLimit.MAX_BYTES, not a CSV line
+            throw LineLimit.tooLong(file, line == 0 ? nextLine : line, "one CSV record per line");
         }
         int n = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
         if (n < 0) {
@@ -270,7 +270,11 @@ public final class CsvBytes implements Closeable {
         nextLine++;
     }
 
-    private int put(int out, byte b) {
+    private int put(int out, byte b) throws AnnotationFormatException {
+        if (out >= LineLimit.MAX_BYTES) {
+            // a quoted field may span lines, but a record this long is not a CSV record
+            throw LineLimit.tooLong(file, line, "one CSV record per line (a quoted field closed on its line)");
+        }
         if (out == scratch.length) {
             byte[] bigger = new byte[scratch.length * 2];
             System.arraycopy(scratch, 0, bigger, 0, out);

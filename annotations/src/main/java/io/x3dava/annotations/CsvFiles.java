@@ -18,7 +18,9 @@ public final class CsvFiles {
         if (!Files.isRegularFile(file)) {
             throw new AnnotationFormatException(file, 0, "file not found");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        // a strict UTF-8 decode as before, after the line-length check
+        String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(LineLimit.read(file,
+                "a CSV file with one record per line"))).toString();
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }

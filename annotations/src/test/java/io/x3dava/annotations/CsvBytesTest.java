@@ -50,11 +50,30 @@ class CsvBytesTest {
     @Test
     void byteOrderMarkIsSkippedAndLongRecordsCrossTheBuffer() throws Exception {
         assertEquals(List.of(List.of("v1", "2", "@1")), read("\uFEFFv1,2\n", 8));
-        String longField = "x".repeat(3 << 20);
+        // just under the 1 MiB line bound, after a short first record: the record crosses the end of the buffer
+        String longField = "x".repeat(LineLimit.MAX_BYTES - 8);
         List<List<String>> rows = read("a,b\n" + longField + ",c\nd,e\n", 8);
         assertEquals(3, rows.size());
         assertEquals(longField, rows.get(1).get(0));
         assertEquals(List.of("d", "e", "@3"), rows.get(2));
+    }
+
+    @Test
+    void aRecordLongerThanTheLineBoundIsAnErrorAtItsLine() throws Exception {
+        for (String quote : List.of("", "\"")) {
+            Path f = Files.writeString(dir.resolve("long.csv"), "a,b\n" + quote + "x".repeat(3 << 20) + quote
+                    + ",c\nd,e\n");
+            AnnotationFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    AnnotationFormatException.class, () -> {
+                        try (CsvBytes c = CsvBytes.open(f, 8)) {
+                            while (c.next()) {
+                                c.text(0);
+                            }
+                        }
+                    });
+            assertEquals(2, e.line(), e.getMessage());
+            assertTrue(e.getMessage().contains("line longer than 1048576 bytes"), e.getMessage());
+        }
     }
 
     @Test

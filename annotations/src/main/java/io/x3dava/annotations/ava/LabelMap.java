@@ -1,6 +1,7 @@
 package io.x3dava.annotations.ava;
 
 import io.x3dava.annotations.AnnotationFormatException;
+import io.x3dava.annotations.LineLimit;
 import io.x3dava.annotations.AtomicFiles;
 
 import java.io.IOException;
@@ -155,7 +156,7 @@ public final class LabelMap {
 
     /** The file as UTF-8 text; bytes that are not UTF-8 are reported with their line. */
     private static String utf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = LineLimit.read(file, "a label map .pbtxt (item { name: ... id: ... })");
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -1,7 +1,9 @@
 package io.x3dava.annotations.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.LineLimit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +22,11 @@ import java.nio.file.Path;
  * file becomes {@code file:line: expected ...}, never a Jackson stack trace.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Strings and names of at most {@link LineLimit#MAX_BYTES} characters, like the lines of the text readers. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(LineLimit.MAX_BYTES)
+                    .maxNameLength(LineLimit.MAX_BYTES).build()).build())
+            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }

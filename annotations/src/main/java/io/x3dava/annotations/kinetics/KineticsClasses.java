@@ -2,9 +2,9 @@ package io.x3dava.annotations.kinetics;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.LineLimit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class KineticsClasses {
             throw new AnnotationFormatException(file, 0, "file not found (expected a class list, one name per line)");
         }
         List<String> names = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = LineLimit.readString(file, "one class name per line").lines().toList();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String n = lines.get(i).strip();

@@ -2,9 +2,9 @@ package io.x3dava.annotations.kinetics;
 
 import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.LineLimit;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ public final class PathLabelList {
         if (!Files.isRegularFile(file)) {
             throw new AnnotationFormatException(file, 0, "file not found (expected a 'path label' list)");
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = LineLimit.readString(file, "'<path> <label index>' lines").lines().toList();
         List<PathLabel> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();

@@ -56,6 +56,18 @@ class JsonTest {
     }
 
     @Test
+    void aStringOverTheLineBoundIsOneLineNamingTheFile() throws Exception {
+        Path f = dir.resolve("huge.json");
+        Files.writeString(f, "{\n  \"x\": 1,\n  \"name\": \"" + "a".repeat((1 << 20) + 1) + "\"\n}\n");
+        AnnotationFormatException e = assertThrows(AnnotationFormatException.class, () -> Json.readTree(f));
+        // Jackson's constraint error carries no location: the file is named, without a line
+        assertTrue(e.getMessage().startsWith(f + ": expected a valid JSON: String value length (1048577) exceeds the"
+                + " maximum allowed (1048576"), e.getMessage());
+        Files.writeString(f, "{\"name\": \"" + "a".repeat(1 << 20) + "\"}");
+        assertEquals(1 << 20, Json.readTree(f).get("name").asText().length(), "a string of exactly 1 MiB is read");
+    }
+
+    @Test
     void directoryAndMissingFileAreBadInput() {
         AnnotationFormatException e = assertThrows(AnnotationFormatException.class, () -> Json.read(dir, Point.class));
         assertTrue(e.getMessage().contains("a directory"), e.getMessage());

@@ -32,6 +32,8 @@ final class AtomicFileWriter {
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
+        } catch (IOException e) {
+            throw AtomicFiles.naming(abs, e);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);

@@ -69,13 +69,13 @@ public final class VideoFileSource implements FrameSource {
             frameCount = n > 0 ? n : Math.max(1, Math.round(grabber.getLengthInTime() / 1e6 * fps));
         } catch (FrameGrabber.Exception e) {
             closeQuietly();
-            throw new IOException(file + ": cannot open video: " + e.getMessage(), e);
+            throw new IOException(file + ": cannot open video: " + FfmpegErrors.describe(e), e);
         } catch (IOException e) {
             closeQuietly();
             throw e;
         } catch (Exception | Error e) {
             closeQuietly();
-            throw new IOException(file + ": cannot open video: " + e.getMessage(), e);
+            throw new IOException(file + ": cannot open video: " + FfmpegErrors.describe(e), e);
         }
     }
 
@@ -132,7 +132,7 @@ public final class VideoFileSource implements FrameSource {
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+            throw new IOException(file + ": decoding failed: " + FfmpegErrors.describe(e), e);
         } finally {
             position = -1;
         }
@@ -151,13 +151,13 @@ public final class VideoFileSource implements FrameSource {
             decodeForward(plan, frame, out, w, h);
         } catch (FrameGrabber.Exception e) {
             position = -1;
-            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+            throw new IOException(file + ": decoding failed: " + FfmpegErrors.describe(e), e);
         } catch (IOException e) {
             position = -1;
             throw e;
         } catch (Exception e) {
             position = -1;
-            throw new IOException(file + ": decoding failed: " + e.getMessage(), e);
+            throw new IOException(file + ": decoding failed: " + FfmpegErrors.describe(e), e);
         }
         return new DecodedClip(out, plan.outputFrames(), h, w);
     }

@@ -70,8 +70,8 @@ public final class MainJob {
         X3DConfig xs = backbone();
         ClassificationRecipe kr = ClassificationRecipe.kinetics(xs, "kinetics-csv", k.trainCsv(), k.valCsv(),
                 k.videos(), k.classes(), 8, sizes.pretrainEpochs());
-        kr = kr.with(xs, 8, ScheduleConfig.cosine(0.05, sizes.pretrainEpochs(), 1, 0.005), 64, 80, sizes.workers(),
-                1, 1);
+        kr = kr.with(xs, 8, ScheduleConfig.cosine(0.05, sizes.pretrainEpochs(), warmup(sizes.pretrainEpochs()), 0.005),
+                64, 80, sizes.workers(), 1, 1);
         // The synthetic frames are square and 96 px: full-frame and centre views coincide; the demo keeps res5.
         AvaRecipe ar = AvaRecipe.builder()
                 .setDetector(DetectorConfig.paper(xs.withClip(4, 4, 96), MotionLabels.count()).withCrops(96, 96))
@@ -79,7 +79,7 @@ public final class MainJob {
                 .optTrainProposals(ava.trainProposals()).optValGt(ava.valGt()).optValProposals(ava.valProposals())
                 .optValExcluded(ava.valExcluded()).optBatchSize(8)
                 .optSchedule(ScheduleConfig.steps(0.05, sizes.avaEpochs(), List.of(0.0, 0.7 * sizes.avaEpochs()),
-                        List.of(1.0, 0.1), 1, 0.005))
+                        List.of(1.0, 0.1), warmup(sizes.avaEpochs()), 0.005))
                 .optWorkers(sizes.workers()).build();
         try (NDManager m = NDManager.newBaseManager()) {
             out.println("== 2/4 pre-training X3D-XS on the Kinetics-format part");
@@ -99,5 +99,10 @@ public final class MainJob {
             AvaReport.writeJson(e, runs.resolve("ava/ava_eval.json"));
             return new Result(top1, e, csv, ava);
         }
+    }
+
+    /** One warm-up epoch, or half the run when it is a single epoch (a warm-up must end before the schedule does). */
+    static double warmup(int epochs) {
+        return Math.min(1.0, epochs / 2.0);
     }
 }

@@ -3,7 +3,10 @@ package io.x3dava.detector.video;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line progress bar on stderr: frames done, frames/s and, when the length is known, percent and ETA. */
+/**
+ * A one-line progress bar on stderr: frames done, frames/s and, when the length is known, percent and ETA; for live
+ * sources the lag (wall-clock time since the first frame minus the video time reached: flat when the run keeps up).
+ */
 final class ProgressLine {
     private static final int WIDTH = 30;
     private final PrintStream err;
@@ -11,6 +14,8 @@ final class ProgressLine {
     private final long total;
     private final long start = System.nanoTime();
     private long lastPrint;
+    private long firstFrame;
+    private double videoSeconds = -1;
 
     ProgressLine(PrintStream err, String label, long total) {
         this.err = err;
@@ -18,8 +23,12 @@ final class ProgressLine {
         this.total = total;
     }
 
-    void update(long frames, int people) {
+    void update(long frames, int people, double seconds) {
         long now = System.nanoTime();
+        if (videoSeconds < 0) {
+            firstFrame = now;
+        }
+        videoSeconds = seconds;
         if (now - lastPrint < 500_000_000L) {
             return;
         }
@@ -35,7 +44,10 @@ final class ProgressLine {
     String line(long frames, int people, double seconds) {
         double fps = seconds > 0 ? frames / seconds : 0;
         if (total <= 0) {
-            return String.format(Locale.ROOT, "%s %d frames, %.1f frames/s, %d tracks", label, frames, fps, people);
+            String lag = videoSeconds < 0 ? "" : String.format(Locale.ROOT, ", lag %.1f s",
+                    (lastPrint - firstFrame) / 1e9 - videoSeconds);
+            return String.format(Locale.ROOT, "%s %d frames, %.1f frames/s, %d tracks%s", label, frames, fps, people,
+                    lag);
         }
         double f = Math.min(1.0, frames / (double) total);
         int filled = (int) Math.round(f * WIDTH);

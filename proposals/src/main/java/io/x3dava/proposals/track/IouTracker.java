@@ -115,6 +115,11 @@ public final class IouTracker {
         return out;
     }
 
+    /** Tracks so far (without copying them: a long stream asks every frame). */
+    public int trackCount() {
+        return all.size();
+    }
+
     /** Every track so far, by id, with unmodifiable box lists. */
     public List<Track> tracks() {
         return all.stream().map(t -> new Track(t.id(), List.copyOf(t.boxes()))).toList();

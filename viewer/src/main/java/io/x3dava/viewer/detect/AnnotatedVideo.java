@@ -1,7 +1,7 @@
 package io.x3dava.viewer.detect;
 
-import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.backbone.video.FfmpegErrors;
 import io.x3dava.detector.video.PersonActions;
 import io.x3dava.detector.video.Prediction;
 import io.x3dava.detector.video.StreamFrame;
@@ -28,12 +28,13 @@ import java.util.Locale;
 /**
  * annotated.mp4: every frame with the people of the prediction shown on it, drawn by the viewer's
  * {@link OverlayPainter} (the export look): one colour per track, label "#id score" then the top actions. Encoded
- * like the viewer's export (MPEG-4 part 2, qscale 2) into a temporary file that replaces the target on
- * {@link #finish()}; {@link #close()} without finish leaves no partial file.
+ * like the viewer's export (MPEG-4 part 2, qscale 2) as fragmented MP4 (an empty moov, then one fragment per second of
+ * video, each flushed as it is done), so that the file plays up to its last whole fragment at every moment: a run that
+ * is stopped, killed or runs out of disk keeps a playable video of what was encoded. The run folder is fresh
+ * ({@code RunFolder}), so the file is written in place.
  */
 final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseable {
     private final Path target;
-    private final Path tmp;
     private final FFmpegFrameRecorder recorder;
     private final Java2DFrameConverter converter = new Java2DFrameConverter();
     private final OverlayPainter painter = new OverlayPainter();
@@ -58,9 +59,12 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
         this.width = width & ~1;
         this.height = height & ~1;
         Files.createDirectories(this.target.getParent());
-        tmp = AtomicFiles.tempSibling(this.target, ".tmp.mp4");
-        recorder = new FFmpegFrameRecorder(tmp.toFile(), this.width, this.height, 0);
+        recorder = new FFmpegFrameRecorder(this.target.toFile(), this.width, this.height, 0);
         recorder.setFormat("mp4");
+        // fragmented: playable up to the last whole fragment however the run ends
+        recorder.setOption("movflags", "frag_keyframe+empty_moov+default_base_moof");
+        recorder.setOption("flush_packets", "1");
+        recorder.setGopSize(Math.max(1, (int) Math.round(fps)));
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
         recorder.setFrameRate(fps);
         recorder.setVideoQuality(2);
@@ -69,7 +73,8 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
             recorder.start();
         } catch (FrameRecorder.Exception e) {
             close();
-            throw new IOException(target + ": cannot start the MP4 encoder (" + e.getMessage() + ")", e);
+            Files.deleteIfExists(this.target);
+            throw new IOException(target + ": cannot start the MP4 encoder (" + FfmpegErrors.describe(e) + ")", e);
         }
     }
 
@@ -84,7 +89,7 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
             recorder.record(converter.convert(out));
             written++;
         } catch (FrameRecorder.Exception e) {
-            throw new IOException(target + ": MP4 encoding failed (" + e.getMessage() + ")", e);
+            throw new IOException(target + ": MP4 encoding failed (" + FfmpegErrors.describe(e) + ")", e);
         }
     }
 
@@ -120,32 +125,33 @@ final class AnnotatedVideo implements VideoActionDetector.FrameSink, AutoCloseab
         return written;
     }
 
-    /** Closes the encoder and moves the file into place. */
-    void finish() throws IOException {
+    Path target() {
+        return target;
+    }
+
+    /** Writes the last fragment and closes the encoder; a video without frames is deleted (false). */
+    boolean finish() throws IOException {
         try {
             recorder.stop();
             recorder.release();
         } catch (FrameRecorder.Exception e) {
-            throw new IOException(target + ": MP4 encoding failed (" + e.getMessage() + ")", e);
+            throw new IOException(target + ": MP4 encoding failed (" + FfmpegErrors.describe(e) + ")", e);
         }
         if (written == 0) {
-            throw new IOException(target + ": no frames to write");
+            Files.deleteIfExists(target);
+            return false;
         }
-        AtomicFiles.replace(tmp, target);
+        return true;
     }
 
+    /** Releases the encoder; what was written stays (its whole fragments play). */
     @Override
     public void close() {
         try {
             recorder.release();
         } catch (FrameRecorder.Exception ignored) {
-            // already released, or failing: the temporary file goes either way
+            // already released, or failing: the fragments written so far stay playable
         }
         converter.close();
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-            // a leftover hidden temp file is harmless
-        }
     }
 }

@@ -1,11 +1,12 @@
 package io.x3dava.viewer.detect;
 
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.annotations.command.ExitCodes;
+import io.x3dava.annotations.command.UserErrors;
 import io.x3dava.detector.video.ActionModel;
-import io.x3dava.detector.video.VideoActionDetector;
+import io.x3dava.detector.video.StreamSettings;
 import io.x3dava.detector.video.VideoDetectionSettings;
 import io.x3dava.detector.video.VideoOutputs;
-import io.x3dava.detector.video.VideoStream;
 import io.x3dava.proposals.detect.DetectorSpec;
 import io.x3dava.proposals.detect.FramePersonDetector;
 import io.x3dava.proposals.detect.PersonDetectors;
@@ -36,8 +37,11 @@ import java.util.stream.Stream;
 @Command(name = "detect-video", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Find people in a video (file, folder of videos, rtsp:// or http:// stream, /dev/video0), track"
                 + " them and, with --checkpoint, detect their AVA actions several times per second.",
-                "Writes actions.csv, actions_keyframes.csv, track_actions.csv, tracks.json and annotated.mp4 into"
-                        + " OUT/<video id>/."})
+                "Writes actions.csv, actions_keyframes.csv, track_actions.csv, tracks.json, annotated.mp4 and"
+                        + " run.json into OUT/<video id>/ while the video runs (an earlier run there is moved aside);"
+                        + " Ctrl-C stops after the current frame with every output valid.",
+                "Exit codes: 0 done (also a stream that dropped), 1 some videos of a folder failed, 2 bad input,"
+                        + " 130/143 stopped by SIGINT/SIGTERM."})
 public final class DetectVideoCommand implements Callable<Integer> {
     private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg",
             "mpeg", "ts");
@@ -89,6 +93,24 @@ public final class DetectVideoCommand implements Callable<Integer> {
             description = "stop after this many seconds of video (live sources otherwise run until stopped)")
     Double duration;
 
+    @Option(names = "--stream-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "longest wait for data from a source (opening, the first key frame, every read) before it"
+                    + " counts as dead")
+    double streamTimeout;
+
+    @Option(names = "--max-lag", paramLabel = "SECONDS", defaultValue = "3",
+            description = "live sources: frames arriving further behind the live stream are read but not processed,"
+                    + " so that a machine slower than the stream keeps up")
+    double maxLag;
+
+    @Option(names = "--reconnect", description = "reopen a live source that ends or goes silent (back-off 1 s to"
+            + " 30 s; each gap is logged and listed in run.json) instead of ending the run")
+    boolean reconnect;
+
+    @Option(names = "--id", description = "output subfolder and video id (default: the file name without extension;"
+            + " for a stream host_port_path, e.g. 127.0.0.1_23000)")
+    String id;
+
     @Option(names = "--no-video", description = "do not write annotated.mp4")
     boolean noVideo;
 
@@ -105,8 +127,15 @@ public final class DetectVideoCommand implements Callable<Integer> {
         }
         DetectorSpec spec = DetectorSpec.parse(detector);
         VideoDetectionSettings settings = VideoDetectionSettings.defaults().withRate(rate)
-                .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration);
+                .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration).withMaxLagSeconds(maxLag);
+        StreamSettings streamSettings = StreamSettings.defaults().withTimeoutSeconds(streamTimeout)
+                .withReconnect(reconnect);
         List<String> sources = sources(input);
+        boolean folder = !isStream(input) && Files.isDirectory(Path.of(input));
+        if (id != null && (folder || !id.matches("[A-Za-z0-9_.-]+") || id.startsWith("."))) {
+            throw new IllegalArgumentException("--id " + id + ": expected letters, digits, '_', '.', '-' (not starting"
+                    + " with '.') and a single video, not a folder");
+        }
         LabelMap labels = labelMap == null ? null : LabelMap.read(labelMap);
         if (download) {
             System.setProperty("ai.djl.offline", "false");
@@ -117,7 +146,10 @@ public final class DetectVideoCommand implements Callable<Integer> {
         ActionModel actions = null;
         Path last = null;
         String lastSource = null;
-        try (FramePersonDetector persons = PersonDetectors.open(spec, personThreshold)) {
+        List<String> failed = new ArrayList<>();
+        int done = 0;
+        StopSignals stop = StopSignals.install(stderr);
+        try (stop; FramePersonDetector persons = PersonDetectors.open(spec, personThreshold)) {
             stdout.println("person detector: " + persons.description());
             if (checkpoint != null) {
                 actions = ActionModel.load(checkpoint);
@@ -134,14 +166,48 @@ public final class DetectVideoCommand implements Callable<Integer> {
                         + " detector (train-ava, or scripts/demo then --checkpoint runs/demo/ava/checkpoints/epoch_NNNN)");
             }
             List<Integer> ids = reportedIds(labels, actions);
+            VideoRun run = new VideoRun(new VideoRun.Setup(persons, actions, settings, streamSettings, labels, ids,
+                    threshold, topK, !noVideo, stop, stdout, stderr));
             for (String source : sources) {
-                last = runOne(source, persons, actions, settings, labels, ids);
-                lastSource = source;
+                if (stop.getAsBoolean()) {
+                    break;
+                }
+                String videoId = id != null ? id : videoId(source);
+                try {
+                    VideoRun.Outcome o = run.run(source, videoId, out.resolve(videoId));
+                    if (o.ending() != VideoRun.Ending.STOPPED) {
+                        stdout.println("view: scripts/x3d-ava view " + source + " -d "
+                                + o.dir().resolve(VideoOutputs.KEYFRAME_ACTIONS) + (labelMap != null ? " -l "
+                                + labelMap : ""));
+                    }
+                    last = o.dir();
+                    lastSource = source;
+                    done++;
+                } catch (IOException | IllegalArgumentException e) {
+                    if (!folder) {
+                        throw e;
+                    }
+                    // one bad video does not stop a folder: said in one line, counted, and the next one runs
+                    stderr.println("detect-video: " + UserErrors.message(e) + " (skipped)");
+                    failed.add(Path.of(source).getFileName().toString());
+                }
             }
         } finally {
             if (actions != null) {
                 actions.close();
             }
+        }
+        if (folder) {
+            int notRun = sources.size() - done - failed.size();
+            stdout.printf(Locale.ROOT, "%d videos: %d done, %d failed%s%s%n", sources.size(), done, failed.size(),
+                    failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")",
+                    notRun > 0 ? ", " + notRun + " not run (stopped)" : "");
+        }
+        if (stop.received() != null) {
+            return stop.received().exitCode();
+        }
+        if (!failed.isEmpty()) {
+            return ExitCodes.FAILURE;
         }
         if (view && last != null) {
             List<String> args = new ArrayList<>(List.of(lastSource, "-d",
@@ -152,47 +218,6 @@ public final class DetectVideoCommand implements Callable<Integer> {
             return new CommandLine(new ViewerApp()).execute(args.toArray(String[]::new));
         }
         return 0;
-    }
-
-    private Path runOne(String source, FramePersonDetector persons, ActionModel actions,
-                        VideoDetectionSettings settings, LabelMap labels, List<Integer> ids) throws IOException {
-        String videoId = videoId(source);
-        Path dir = out.resolve(videoId);
-        try (VideoStream stream = VideoStream.open(source, stderr)) {
-            stdout.printf(Locale.ROOT, "%s: %dx%d, %.2f fps%s, predicting at %.2f Hz%n", source, stream.width(),
-                    stream.height(), stream.fps(), stream.frameCount() > 0 ? ", " + stream.frameCount() + " frames"
-                            : "", settings.rate());
-            VideoActionDetector run = new VideoActionDetector(persons, actions, settings, stderr);
-            VideoActionDetector.Result r;
-            if (noVideo) {
-                r = run.run(stream, videoId, (f, p) -> { });
-            } else {
-                try (AnnotatedVideo video = new AnnotatedVideo(dir.resolve("annotated.mp4"), stream.width(),
-                        stream.height(), stream.fps(), labels, threshold, topK)) {
-                    r = run.run(stream, videoId, video);
-                    if (r.frames() > 0) {
-                        video.finish();
-                    }
-                }
-            }
-            if (r.frames() == 0) {
-                throw new IOException(source + ": no decodable video frame");
-            }
-            long rows = VideoOutputs.write(dir, r, ids);
-            long boxes = r.tracks().stream().mapToLong(t -> t.boxes().size()).sum();
-            stdout.printf(Locale.ROOT, "%s: %d frames in %.1f s (%.1f frames/s; person detection %.1f s, actions"
-                            + " %.1f s), %d predictions, %d person boxes in %d tracks, %d action rows%s%n", videoId,
-                    r.frames(), r.seconds(), r.frames() / r.seconds(), r.personSeconds(), r.actionSeconds(),
-                    r.predictions().size(), boxes, r.tracks().size(), rows,
-                    r.skippedFrames() > 0 || r.dropped() ? " (" + r.skippedFrames() + " bad frames skipped"
-                            + (r.dropped() ? ", stream dropped" : "") + ")" : "");
-            stdout.println("wrote " + dir + "/{" + (noVideo ? "" : "annotated.mp4, ") + VideoOutputs.ACTIONS + ", "
-                    + VideoOutputs.KEYFRAME_ACTIONS + ", " + VideoOutputs.TRACK_ACTIONS + ", " + VideoOutputs.TRACKS
-                    + "}");
-            stdout.println("view: scripts/x3d-ava view " + source + " -d " + dir.resolve(VideoOutputs.KEYFRAME_ACTIONS)
-                    + (labelMap != null ? " -l " + labelMap : ""));
-            return dir;
-        }
     }
 
     private static List<Integer> reportedIds(LabelMap labels, ActionModel actions) {
@@ -224,7 +249,10 @@ public final class DetectVideoCommand implements Callable<Integer> {
         return List.of(input);
     }
 
-    /** The file name without extension; for streams, the last path segment or the host. */
+    /**
+     * The file name without extension; for a stream URL its host, port and path (udp://127.0.0.1:23000 gives
+     * 127.0.0.1_23000, rtsp://cam:8554/live/main gives cam_8554_live_main), so that two streams differ.
+     */
     static String videoId(String source) {
         String s = source;
         int q = s.indexOf('?');
@@ -234,11 +262,27 @@ public final class DetectVideoCommand implements Callable<Integer> {
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
-        String name = s.substring(s.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        name = dot > 0 ? name.substring(0, dot) : name;
-        name = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String name;
+        if (isStream(s)) {
+            String rest = s.substring(s.indexOf("://") + 3);
+            int at = rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/'));
+            rest = at >= 0 ? rest.substring(at + 1) : rest; // never user:password in a folder name
+            int dot = rest.lastIndexOf('.');
+            if (dot > rest.lastIndexOf('/') && rest.lastIndexOf('/') >= 0) {
+                rest = rest.substring(0, dot); // http://host/clip.mp4: without the extension
+            }
+            name = rest.replace(':', '_').replace('/', '_');
+        } else {
+            name = s.substring(s.lastIndexOf('/') + 1);
+            int dot = name.lastIndexOf('.');
+            name = dot > 0 ? name.substring(0, dot) : name;
+        }
+        name = name.replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^\\.+", "");
         return name.isEmpty() ? "stream" : name;
+    }
+
+    private static boolean isStream(String source) {
+        return source.contains("://");
     }
 
     private static String extension(Path p) {

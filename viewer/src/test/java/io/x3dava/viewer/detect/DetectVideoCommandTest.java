@@ -190,6 +190,55 @@ class DetectVideoCommandTest {
         assertTrue(r.out().contains("b_cut: "), r.out());
     }
 
+    /**
+     * A folder with an empty file, a text file named .mp4 and a video cut before its index between two good videos:
+     * each video on its own, every bad one said in one line, a summary, exit 1, and the good ones complete.
+     */
+    @Test
+    void folderWithBadFilesBetweenGoodOnesGoesOnAndCountsThem() throws Exception {
+        assumeTrue(Files.isRegularFile(video));
+        Path folder = Files.createDirectories(tmp.resolve("mixed"));
+        Path good = folder.resolve("a_good.mp4");
+        Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-i", video.toString(), "-t", "1",
+                "-vf", "scale=384:288", "-c:v", "mpeg4", good.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assumeTrue(p.waitFor() == 0, "ffmpeg writes the test clip");
+        Files.write(folder.resolve("b_empty.mp4"), new byte[0]);
+        Files.writeString(folder.resolve("c_text.mp4"), "not a video\n");
+        byte[] bytes = Files.readAllBytes(good);
+        // MP4 keeps its index (moov) at the end: cut in the middle, nothing can be read
+        Files.write(folder.resolve("d_cut.mp4"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.copy(good, folder.resolve("e_good.mp4"));
+        Path out = tmp.resolve("mixed-out");
+        Run r = run(folder.toString(), "--rate", "2", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("5 videos: 2 done, 3 failed (b_empty.mp4, c_text.mp4, d_cut.mp4)"), r.out());
+        List<String> skipped = r.err().lines().filter(l -> l.startsWith("detect-video: ")).toList();
+        assertEquals(3, skipped.size(), r.err());
+        assertTrue(skipped.get(0).contains("b_empty.mp4: empty file (0 bytes)") && skipped.get(0).endsWith("(skipped)"),
+                skipped.get(0));
+        assertTrue(skipped.get(1).contains("c_text.mp4: cannot open as a video"), skipped.get(1));
+        assertTrue(skipped.get(2).contains("d_cut.mp4: cannot open as a video"), skipped.get(2));
+        assertFalse(r.err().contains("setFormat") || r.err().contains("FFmpegLogCallback"), "no JavaCV hints");
+        for (String id : List.of("a_good", "e_good")) {
+            JsonNode run = RunChecks.check(out.resolve(id), true);
+            assertEquals("finished", run.get("status").asText());
+            assertEquals(10, run.get("frames").asLong(), id);
+        }
+        for (String id : List.of("b_empty", "c_text", "d_cut")) {
+            assertFalse(Files.exists(out.resolve(id)), "no output folder for a video that cannot be read: " + id);
+        }
+    }
+
+    @Test
+    void streamUrlsMapToDistinctReadableIds() {
+        assertEquals("127.0.0.1_23000", DetectVideoCommand.videoId("udp://127.0.0.1:23000"));
+        assertEquals("127.0.0.1_23001", DetectVideoCommand.videoId("udp://127.0.0.1:23001?pkt_size=1316"));
+        assertEquals("cam_8554_live_main", DetectVideoCommand.videoId("rtsp://user:secret@cam:8554/live/main"));
+        assertEquals("host_8080_clip", DetectVideoCommand.videoId("http://host:8080/clip.mp4"));
+        assertEquals("vtest", DetectVideoCommand.videoId("/data/vtest.avi"));
+    }
+
     @Test
     void badInputIsOneLineExitTwo() {
         Run missing = run("/nonexistent/clip.mp4", "--out", tmp.resolve("x").toString());
