@@ -24,10 +24,16 @@ import java.util.Map;
  */
 record TinyAva(Path root, Path checkpoint) {
 
+    /** X3D-XS on 2 frames of 64 pixels: milliseconds per keyframe. */
     static TinyAva write(Path dir, int valVideos, int keyframes) throws IOException {
-        SyntheticAva.Layout ava = SyntheticAva.write(dir.resolve("ava"), 0, valVideos, 2, keyframes, 64, 11);
-        DetectorConfig cfg = DetectorConfig.paper(X3DPresets.get("XS").withClip(2, 4, 64), MotionLabels.count())
-                .withCrops(64, 64);
+        return write(dir, valVideos, keyframes, 64, 2);
+    }
+
+    /** Videos of {@code size} pixels and an X3D-XS detector on {@code frames} frames of that size. */
+    static TinyAva write(Path dir, int valVideos, int keyframes, int size, int frames) throws IOException {
+        SyntheticAva.Layout ava = SyntheticAva.write(dir.resolve("ava"), 0, valVideos, 2, keyframes, size, 11);
+        DetectorConfig cfg = DetectorConfig.paper(X3DPresets.get("XS").withClip(frames, 4, size),
+                MotionLabels.count()).withCrops(size, size);
         Path ck = dir.resolve("checkpoint");
         Files.createDirectories(ck);
         try (NDManager m = NDManager.newBaseManager()) {
