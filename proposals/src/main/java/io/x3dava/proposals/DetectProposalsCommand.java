@@ -3,8 +3,6 @@ package io.x3dava.proposals;
 import ai.djl.nn.Block;
 import io.x3dava.backbone.cluster.ClusterOptions;
 import io.x3dava.proposals.cluster.ProposalClusterDetection;
-import io.x3dava.annotations.ava.Keyframe;
-import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.proposals.detect.DetectorSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,18 +113,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
 
     /** The tests' DJL block in place of the TorchScript file. */
     private KeyframeDetector testDetector() throws IOException {
-        PersonDetector d = PersonDetector.load(model, testModelName, testBlock, translator());
-        return new KeyframeDetector() {
-            @Override
-            public List<PersonBox> detect(Keyframe k, DecodedClip frame) throws IOException {
-                return d.detect(k, PersonDetector.toImage(frame, 0));
-            }
-
-            @Override
-            public void close() {
-                d.close();
-            }
-        };
+        return KeyframeDetector.of(PersonDetector.load(model, testModelName, testBlock, translator()));
     }
 
     private PersonBoxTranslator translator() {

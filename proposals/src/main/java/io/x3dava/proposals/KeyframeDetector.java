@@ -41,6 +41,21 @@ public interface KeyframeDetector extends AutoCloseable {
         return skipped;
     }
 
+    /** A loaded TorchScript / DJL person detector as a keyframe detector (closing it closes the model). */
+    static KeyframeDetector of(PersonDetector d) {
+        return new KeyframeDetector() {
+            @Override
+            public List<PersonBox> detect(Keyframe k, DecodedClip frame) throws IOException {
+                return d.detect(k, PersonDetector.toImage(frame, 0));
+            }
+
+            @Override
+            public void close() {
+                d.close();
+            }
+        };
+    }
+
     /** The AVA video id of a clip file or frame folder: its name without extension. */
     static String videoId(Path input) {
         String name = input.getFileName().toString();

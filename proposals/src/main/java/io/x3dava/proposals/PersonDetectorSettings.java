@@ -28,18 +28,7 @@ public record PersonDetectorSettings(String model, String detector, String torch
     /** Opens the detector (loads the model). */
     public KeyframeDetector open() throws IOException {
         if (model != null) {
-            PersonDetector d = PersonDetector.load(Path.of(model), translator());
-            return new KeyframeDetector() {
-                @Override
-                public List<PersonBox> detect(Keyframe k, DecodedClip frame) throws IOException {
-                    return d.detect(k, PersonDetector.toImage(frame, 0));
-                }
-
-                @Override
-                public void close() {
-                    d.close();
-                }
-            };
+            return KeyframeDetector.of(PersonDetector.load(Path.of(model), translator()));
         }
         DetectorSpec spec = detector == null ? DetectorSpec.hog() : DetectorSpec.parse(detector);
         if (torchvisionLib != null) {

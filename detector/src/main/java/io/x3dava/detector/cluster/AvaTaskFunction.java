@@ -1,12 +1,11 @@
 package io.x3dava.detector.cluster;
 
-import io.x3dava.annotations.command.UserErrors;
+import io.x3dava.backbone.cluster.ExecutorErrors;
 import io.x3dava.backbone.cluster.TaskFunction;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.infer.AvaInference;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,13 +36,13 @@ public final class AvaTaskFunction implements TaskFunction<AvaTask, AvaTaskRows>
             job = AvaExecutorModels.job(recipeJson, Path.of(checkpoint), cpus);
         } catch (IOException | IllegalArgumentException e) {
             // said once per executor, naming it: the driver prints this line
-            throw new IOException("executor on " + host() + ": " + UserErrors.message(e), e);
+            throw ExecutorErrors.badInput(e);
         }
         List<AvaSample> samples = job.samples();
         if (task.end() > samples.size() || !samples.get(task.first()).keyframe().videoId().equals(task.videoId())
                 || samples.get(task.first()).keyframe().timestamp() != task.firstSecond()
                 || samples.get(task.end() - 1).keyframe().timestamp() != task.lastSecond()) {
-            throw new IOException("executor on " + host() + ": its keyframe list differs from the driver's at "
+            throw ExecutorErrors.badInput("its keyframe list differs from the driver's at "
                     + task.videoId() + "," + task.firstSecond() + ": the executors must read the same proposals and "
                     + "ground truth files as the driver");
         }
@@ -54,14 +53,6 @@ public final class AvaTaskFunction implements TaskFunction<AvaTask, AvaTaskRows>
                     r.skippedKeyframes(), r.seconds());
         } finally {
             job.give(session);
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "(unknown host)";
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.x3dava.proposals.cluster;
 
-import io.x3dava.annotations.command.UserErrors;
+import io.x3dava.backbone.cluster.ExecutorErrors;
 import io.x3dava.backbone.cluster.TaskFunction;
 import io.x3dava.proposals.KeyframeDetector;
 import io.x3dava.proposals.KeyframeRange;
@@ -8,7 +8,6 @@ import io.x3dava.proposals.PersonBox;
 import io.x3dava.proposals.PersonDetectorSettings;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
         try {
             d = take(cpus);
         } catch (IOException | IllegalArgumentException e) {
-            throw new IOException("executor on " + host() + ": " + UserErrors.message(e), e);
+            throw ExecutorErrors.badInput(e);
         }
         try {
             List<PersonBox> found = new ArrayList<>();
@@ -47,7 +46,7 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
                     found);
             return ProposalTaskBoxes.of(found, skipped);
         } catch (IOException e) {
-            throw new IOException("executor on " + host() + ": " + UserErrors.message(e), e);
+            throw ExecutorErrors.badInput(e);
         } finally {
             synchronized (IDLE) {
                 IDLE.get(settings).push(d);
@@ -66,13 +65,5 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
                     System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(cpus)));
         }
         return settings.open();
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "(unknown host)";
-        }
     }
 }
