@@ -17,10 +17,12 @@ record MasterAddress(String host, int port) {
             return null;
         }
         String hostPort = master.substring("spark://".length());
+        if (hostPort.contains(",")) {
+            return null; // several masters (ZooKeeper standby masters): Spark tries them in turn
+        }
         int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0 || hostPort.contains(",")) {
-            // several masters (ZooKeeper standby masters): Spark tries them in turn
-            return colon <= 0 ? new MasterAddress(hostPort, 7077) : null;
+        if (colon <= 0) {
+            return new MasterAddress(hostPort, 7077); // Spark's default port
         }
         try {
             return new MasterAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
