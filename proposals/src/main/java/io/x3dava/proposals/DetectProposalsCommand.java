@@ -1,16 +1,9 @@
 package io.x3dava.proposals;
 
 import ai.djl.nn.Block;
-import io.x3dava.annotations.ava.AvaTime;
-import io.x3dava.annotations.ava.Keyframe;
-import io.x3dava.backbone.video.DecodedClip;
-import io.x3dava.backbone.video.FrameSource;
-import io.x3dava.backbone.video.FrameSources;
+import io.x3dava.backbone.cluster.ClusterOptions;
+import io.x3dava.proposals.cluster.ProposalClusterDetection;
 import io.x3dava.proposals.detect.DetectorSpec;
-import io.x3dava.proposals.detect.FrameImages;
-import io.x3dava.proposals.detect.FramePersonDetector;
-import io.x3dava.proposals.detect.PersonDetectors;
-import io.x3dava.proposals.detect.TorchvisionOps;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,6 +63,9 @@ public final class DetectProposalsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output CSV")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     /** Tests substitute a DJL block stored as .params for the TorchScript file. */
     Block testBlock;
     String testModelName;
@@ -88,25 +84,16 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         List<PersonBox> boxes = new ArrayList<>();
         int skipped = 0;
         long t0 = System.nanoTime();
-        if (model != null) {
-            PersonBoxTranslator translator = translator();
-            try (PersonDetector d = testBlock != null
-                    ? PersonDetector.load(model, testModelName, testBlock, translator)
-                    : PersonDetector.load(model, translator)) {
-                for (Path input : inputs) {
-                    skipped += detectVideo((k, frame) -> d.detect(k, PersonDetector.toImage(frame, 0)), input, range,
-                            boxes);
-                }
-            }
+        if (cluster.given()) {
+            // Spark's executors open the detector; one task per video and range of keyframes
+            ProposalClusterDetection.Boxes r = ProposalClusterDetection.run(cluster.settings("x3d-ava detect-proposals"),
+                    cluster.taskKeyframes(), settings(), inputs, range, offset);
+            boxes.addAll(r.boxes());
+            skipped = r.skipped();
         } else {
-            DetectorSpec spec = detector == null ? DetectorSpec.hog() : DetectorSpec.parse(detector);
-            if (torchvisionLib != null) {
-                TorchvisionOps.load(torchvisionLib);
-            }
-            try (FramePersonDetector d = PersonDetectors.open(spec, threshold)) {
+            try (KeyframeDetector d = testBlock != null ? testDetector() : settings().open()) {
                 for (Path input : inputs) {
-                    skipped += detectVideo((k, frame) -> d.detect(FrameImages.bgr(frame, 0)).stream()
-                            .map(h -> new PersonBox(k, h.box(), h.score())).toList(), input, range, boxes);
+                    skipped += d.detectVideo(input, range, offset, boxes);
                 }
             }
         }
@@ -116,20 +103,36 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The detector the options name, as an executor can open it too. */
+    private PersonDetectorSettings settings() {
+        int[] wh = model != null ? inputSize() : new int[2];
+        return new PersonDetectorSettings(model != null ? model.toAbsolutePath().toString() : null, detector,
+                torchvisionLib != null ? torchvisionLib.toAbsolutePath().toString() : null, wh[0], wh[1],
+                personClass, threshold, tensorInput);
+    }
+
+    /** The tests' DJL block in place of the TorchScript file. */
+    private KeyframeDetector testDetector() throws IOException {
+        return KeyframeDetector.of(PersonDetector.load(model, testModelName, testBlock, translator()));
+    }
+
     private PersonBoxTranslator translator() {
-        int w = 0;
-        int h = 0;
-        if (inputSize != null) {
-            String[] wh = inputSize.toLowerCase(Locale.ROOT).split("x");
-            try {
-                w = Integer.parseInt(wh[0].trim());
-                h = Integer.parseInt(wh[1].trim());
-            } catch (RuntimeException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--input-size '" + inputSize + "': expected WIDTHxHEIGHT, e.g. 800x600");
-            }
+        int[] wh = inputSize();
+        return new PersonBoxTranslator(wh[0], wh[1], personClass, threshold, !tensorInput);
+    }
+
+    /** --input-size as {width, height}; {0, 0}: native. */
+    private int[] inputSize() {
+        if (inputSize == null) {
+            return new int[2];
         }
-        return new PersonBoxTranslator(w, h, personClass, threshold, !tensorInput);
+        String[] wh = inputSize.toLowerCase(Locale.ROOT).split("x");
+        try {
+            return new int[] {Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim())};
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--input-size '" + inputSize + "': expected WIDTHxHEIGHT, e.g. 800x600");
+        }
     }
 
     /** Video files or frame folders, sorted by name so that the output is reproducible. */
@@ -145,38 +148,6 @@ public final class DetectProposalsCommand implements Callable<Integer> {
             }
             return found;
         }
-    }
-
-    /** Person boxes of one decoded keyframe. */
-    @FunctionalInterface
-    private interface KeyframeDetector {
-        List<PersonBox> detect(Keyframe keyframe, DecodedClip frame) throws IOException;
-    }
-
-    /** Detects on every keyframe of one video; returns the number of keyframes past its end. */
-    private int detectVideo(KeyframeDetector detector, Path input, KeyframeRange range, List<PersonBox> sink)
-            throws IOException {
-        String videoId = videoId(input);
-        int skipped = 0;
-        try (FrameSource src = FrameSources.open(input)) {
-            AvaTime time = new AvaTime(offset, src.fps());
-            for (int t = range.first(); t <= range.last(); t++) {
-                long index = time.frameIndex(t);
-                if (index < 0 || index >= src.frameCount()) {
-                    skipped++;
-                    continue;
-                }
-                DecodedClip frame = src.read(new long[] {index}, 0);
-                sink.addAll(detector.detect(new Keyframe(videoId, t), frame));
-            }
-        }
-        return skipped;
-    }
-
-    private static String videoId(Path input) {
-        String name = input.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return Files.isRegularFile(input) && dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static String extension(Path p) {

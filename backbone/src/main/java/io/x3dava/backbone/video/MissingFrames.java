@@ -1,5 +1,6 @@
 package io.x3dava.backbone.video;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +11,7 @@ import java.util.Locale;
  * @param videos   distinct videos they belong to
  * @param examples the first few frame paths, for the message
  */
-public record MissingFrames(long clips, int videos, List<String> examples) {
+public record MissingFrames(long clips, int videos, List<String> examples) implements Serializable {
     public static final MissingFrames NONE = new MissingFrames(0, 0, List.of());
 
     public MissingFrames {

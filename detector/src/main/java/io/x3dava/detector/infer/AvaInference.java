@@ -88,52 +88,83 @@ public final class AvaInference {
     }
 
     public Result run(NDManager manager, List<AvaSample> samples, IntConsumer progress) {
-        long t0 = System.nanoTime();
-        var cfg = detector.config();
-        ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
-        AvaBatchBuilder builder = AvaBatchBuilder.forTesting(cfg.numClasses(), cfg.testSize(), testCrop, false);
-        List<ClipRequest> requests = new ArrayList<>();
-        for (AvaSample s : samples) {
-            if (!s.targets().isEmpty()) {
-                requests.add(new ClipRequest(s.video(), spec, new Placement.Centered(s.videoSeconds()),
-                        builder.decodeShortSide(), s));
-            }
+        try (Session s = open(manager)) {
+            return s.run(samples, progress);
         }
-        List<AvaDetectionRow> rows = new ArrayList<>();
-        List<AvaDetectionRow> unflipped = new ArrayList<>();
-        List<Device> devices = Arrays.asList(Engine.getInstance().getDevices());
-        int done = 0;
-        int skipped;
-        MissingFrames missing;
-        int batchIndex = 0;
-        // Several GPUs: batches go round-robin to per-device replicas of the detector. Keyframes come sorted by video
-        // and time: each video is decoded once, in order (a keyframe-sequence reader), not once per keyframe.
-        try (ReplicaParameterStore replicas = new ReplicaParameterStore(manager, detector.referenceParameters(),
-                devices); SequentialClipLoader loader = new SequentialClipLoader(requests, workers, opener);
-             NDManager foldedScope = manager.newSubManager()) {
+    }
+
+    /**
+     * The detector made ready for inference (BN folded, one replica per device), for several {@link Session#run}
+     * calls: a cluster executor opens one and runs every task it gets through it.
+     */
+    public Session open(NDManager manager) {
+        return new Session(manager);
+    }
+
+    /** Inference replicas of the detector, built once; close it to free them. Not for concurrent use. */
+    public final class Session implements AutoCloseable {
+        private final ReplicaParameterStore replicas;
+        private final NDManager foldedScope;
+        private final List<X3DInference> folded = new ArrayList<>();
+
+        private Session(NDManager manager) {
+            List<Device> devices = Arrays.asList(Engine.getInstance().getDevices());
+            replicas = new ReplicaParameterStore(manager, detector.referenceParameters(), devices);
+            foldedScope = manager.newSubManager();
             // the backbone with BN folded, one snapshot per replica (as the frozen TorchScript a user could run)
-            List<X3DInference> folded = new ArrayList<>();
             for (int k = 0; k < replicas.size(); k++) {
                 folded.add(detector.forInference(replicas, replicas.device(k), foldedScope));
             }
-            List<LoadedClip> pending = new ArrayList<>();
-            while (loader.hasNext()) {
-                pending.add(loader.next());
-                if (pending.size() == batchSize || !loader.hasNext()) {
-                    int k = batchIndex++ % replicas.size();
-                    replicas.use(k);
-                    try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
-                        classify(dm, replicas, folded.get(k), builder, pending, rows, unflipped);
-                    }
-                    done += pending.size();
-                    progress.accept(done);
-                    pending.clear();
+        }
+
+        /** Detections on {@code samples} (sorted by video and time); progress gets the keyframes done so far. */
+        public Result run(List<AvaSample> samples, IntConsumer progress) {
+            long t0 = System.nanoTime();
+            var cfg = detector.config();
+            ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
+            AvaBatchBuilder builder = AvaBatchBuilder.forTesting(cfg.numClasses(), cfg.testSize(), testCrop, false);
+            List<ClipRequest> requests = new ArrayList<>();
+            for (AvaSample s : samples) {
+                if (!s.targets().isEmpty()) {
+                    requests.add(new ClipRequest(s.video(), spec, new Placement.Centered(s.videoSeconds()),
+                            builder.decodeShortSide(), s));
                 }
             }
-            skipped = loader.skippedCount();
-            missing = loader.missingFrameTally().snapshot();
+            List<AvaDetectionRow> rows = new ArrayList<>();
+            List<AvaDetectionRow> unflipped = new ArrayList<>();
+            int done = 0;
+            int skipped;
+            MissingFrames missing;
+            int batchIndex = 0;
+            // Several GPUs: batches go round-robin to per-device replicas of the detector. Keyframes come sorted by
+            // video and time: each video is decoded once, in order (a keyframe-sequence reader), not once per keyframe.
+            try (SequentialClipLoader loader = new SequentialClipLoader(requests, workers, opener)) {
+                List<LoadedClip> pending = new ArrayList<>();
+                while (loader.hasNext()) {
+                    pending.add(loader.next());
+                    if (pending.size() == batchSize || !loader.hasNext()) {
+                        int k = batchIndex++ % replicas.size();
+                        replicas.use(k);
+                        try (NDManager dm = NDManager.newBaseManager(replicas.device(k))) {
+                            classify(dm, replicas, folded.get(k), builder, pending, rows, unflipped);
+                        }
+                        done += pending.size();
+                        progress.accept(done);
+                        pending.clear();
+                    }
+                }
+                skipped = loader.skippedCount();
+                missing = loader.missingFrameTally().snapshot();
+            }
+            return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9, unflipped, missing);
         }
-        return new Result(rows, done, skipped, (System.nanoTime() - t0) / 1e9, unflipped, missing);
+
+        @Override
+        public void close() {
+            try (replicas; foldedScope) {
+                folded.clear();
+            }
+        }
     }
 
     /**

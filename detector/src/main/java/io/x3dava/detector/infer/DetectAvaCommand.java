@@ -3,6 +3,9 @@ package io.x3dava.detector.infer;
 import io.x3dava.detector.run.AvaOptions;
 import ai.djl.ndarray.NDManager;
 
+import io.x3dava.backbone.cluster.ClusterOptions;
+import io.x3dava.detector.cluster.AvaClusterDetection;
+import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorCheckpoint;
 import io.x3dava.detector.run.AvaRecipe;
@@ -10,8 +13,10 @@ import io.x3dava.detector.run.AvaRun;
 import io.x3dava.eval.ava.AvaEvaluationResult;
 import io.x3dava.eval.ava.AvaReport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -35,6 +40,9 @@ public final class DetectAvaCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also write the evaluation as JSON")
     Path json;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() throws Exception {
         io.x3dava.annotations.command.OutputPaths.requireFile(detections);
@@ -50,14 +58,22 @@ public final class DetectAvaCommand implements Callable<Integer> {
             r = b.build();
         }
         AvaRun run = new AvaRun(r, System.out);
+        if (cluster.given()) {
+            // Spark's executors load the detector; this JVM splits the keyframes, writes the rows and evaluates them.
+            List<AvaSample> samples = run.inferenceKeyframes();
+            run.labelMap(); // the label map, read here: a bad one is bad input before any executor starts
+            run.announce(samples.size());
+            run.write(AvaClusterDetection.run(cluster.settings("x3d-ava detect-ava"), cluster.taskKeyframes(), r,
+                    checkpoint, samples), detections);
+            if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
+                report(run.evaluateBoth(detections).result());
+            }
+            return 0;
+        }
         try (NDManager m = NDManager.newBaseManager()) {
             AvaDetector d = run.detector(m, checkpoint);
             if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
-                AvaEvaluationResult e = run.detectAndEvaluate(m, d, detections).result();
-                System.out.print(AvaReport.table(e));
-                if (json != null) {
-                    AvaReport.writeJson(e, json);
-                }
+                report(run.detectAndEvaluate(m, d, detections).result());
             } else {
                 run.detect(m, d, detections);
             }
@@ -65,4 +81,11 @@ public final class DetectAvaCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The frame-mAP table, and the JSON with --json. */
+    private void report(AvaEvaluationResult e) throws IOException {
+        System.out.print(AvaReport.table(e));
+        if (json != null) {
+            AvaReport.writeJson(e, json);
+        }
+    }
 }

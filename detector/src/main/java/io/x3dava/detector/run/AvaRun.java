@@ -213,7 +213,8 @@ public final class AvaRun {
         return evaluateBoth(csv);
     }
 
-    private Detections evaluateBoth(Path csv) throws IOException {
+    /** Frame-mAP of detections already written to {@code csv}; with test-time flip both numbers are printed. */
+    public Detections evaluateBoth(Path csv) throws IOException {
         AvaEvaluationResult e = evaluate(csv);
         AvaEvaluationResult plain = null;
         if (recipe.testFlip()) {
@@ -235,19 +236,42 @@ public final class AvaRun {
 
     /** Detections on the validation keyframes, written to {@code detectionsCsv} (official format, atomically). */
     public AvaInference.Result detect(NDManager m, AvaDetector detector, Path detectionsCsv) throws IOException {
-        AvaVideos videos = videos(recipe.valFrameList());
-        List<AvaSample> samples = AvaDatasets.inference(require(recipe.valProposals(), "valProposals"),
-                recipe.valGt(), recipe.proposalThreshold(), videos);
-        LabelMap labels = LabelMap.read(require(recipe.labelMap(), "labelMap"));
-        AvaInference inf = new AvaInference(detector, labels.ids(), recipe.batchSize(), recipe.workers(),
-                videos.opener(inferencePolicy())).withTestView(recipe.testCrop(), recipe.testFlip());
-        out.printf("detecting on %d keyframes (%s view at short side %d%s)%n", samples.size(),
-                recipe.testCrop().key(), detector.config().testSize(), recipe.testFlip() ? ", + flipped" : "");
+        List<AvaSample> samples = inferenceKeyframes();
+        AvaInference inf = inference(detector, recipe.workers());
+        announce(samples.size());
         AvaInference.Result r = inf.run(m, samples, n -> {
             if (n % Math.max(1, samples.size() / 5) == 0) {
                 out.printf("  %d/%d keyframes%n", n, samples.size());
             }
         });
+        return write(r, detectionsCsv);
+    }
+
+    /** The inference keyframes of the recipe (val, or the proposals' keyframes), sorted by video and time. */
+    public List<AvaSample> inferenceKeyframes() throws IOException {
+        return AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), recipe.valGt(),
+                recipe.proposalThreshold(), videos(recipe.valFrameList()));
+    }
+
+    /** The recipe's inference (label map's ids, batch, test view) with {@code workers} decoding threads. */
+    public AvaInference inference(AvaDetector detector, int workers) throws IOException {
+        return new AvaInference(detector, labelMap().ids(), recipe.batchSize(), workers,
+                videos(recipe.valFrameList()).opener(inferencePolicy())).withTestView(recipe.testCrop(), recipe.testFlip());
+    }
+
+    /** The recipe's label map: the action ids that detection reports. */
+    public LabelMap labelMap() throws IOException {
+        return LabelMap.read(require(recipe.labelMap(), "labelMap"));
+    }
+
+    /** Prints what the detection is about to do. */
+    public void announce(int keyframes) {
+        out.printf("detecting on %d keyframes (%s view at short side %d%s)%n", keyframes,
+                recipe.testCrop().key(), recipe.detector().testSize(), recipe.testFlip() ? ", + flipped" : "");
+    }
+
+    /** Writes the detections (and the unflipped ones with test-time flip) as official CSVs, atomically. */
+    public AvaInference.Result write(AvaInference.Result r, Path detectionsCsv) throws IOException {
         AvaCsv.writeDetections(detectionsCsv, r.rows());
         if (recipe.testFlip()) {
             AvaCsv.writeDetections(noFlipCsv(detectionsCsv), r.unflippedRows());

@@ -1,0 +1,39 @@
+package io.x3dava.backbone.cluster;
+
+import picocli.CommandLine.Option;
+
+/** The options of a command that can spread its work over a cluster ({@code --master}). */
+public final class ClusterOptions {
+
+    @Option(names = "--master", paramLabel = "URL", description = "run the work on Apache Spark: local[N], "
+            + "spark://host:port (scripts/spark-cluster start), yarn, k8s://...; default: in this process")
+    String master;
+
+    @Option(names = "--task-keyframes", defaultValue = "32", paramLabel = "N",
+            description = "with --master: keyframes per task, at most; a video is split into ranges of this size "
+                    + "(default: ${DEFAULT-VALUE})")
+    int taskKeyframes;
+
+    @Option(names = "--executor-wait", defaultValue = "120", paramLabel = "SECONDS",
+            description = "with --master: give the job up after this long without any live executor "
+                    + "(default: ${DEFAULT-VALUE})")
+    int executorWaitSeconds;
+
+    /** Whether the work goes to a cluster. */
+    public boolean given() {
+        return master != null;
+    }
+
+    /** The settings of a job named {@code appName}. */
+    public ClusterSettings settings(String appName) {
+        return new ClusterSettings(master, appName, executorWaitSeconds);
+    }
+
+    /** Keyframes per task; checked. */
+    public int taskKeyframes() {
+        if (taskKeyframes < 1) {
+            throw new IllegalArgumentException("--task-keyframes " + taskKeyframes + ": expected a count >= 1");
+        }
+        return taskKeyframes;
+    }
+}

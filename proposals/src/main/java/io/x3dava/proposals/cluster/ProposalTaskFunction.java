@@ -1,0 +1,69 @@
+package io.x3dava.proposals.cluster;
+
+import io.x3dava.backbone.cluster.ExecutorErrors;
+import io.x3dava.backbone.cluster.TaskFunction;
+import io.x3dava.proposals.KeyframeDetector;
+import io.x3dava.proposals.KeyframeRange;
+import io.x3dava.proposals.PersonBox;
+import io.x3dava.proposals.PersonDetectorSettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one {@link ProposalTask} on an executor. The person detectors live in a per-JVM pool (one per task running at
+ * the same time in the JVM), opened at the first task and reused by every later one.
+ */
+public final class ProposalTaskFunction implements TaskFunction<ProposalTask, ProposalTaskBoxes> {
+    private static final long serialVersionUID = 1L;
+    private static final Map<PersonDetectorSettings, Deque<KeyframeDetector>> IDLE = new HashMap<>();
+
+    private final PersonDetectorSettings settings;
+    private final double offset;
+
+    public ProposalTaskFunction(PersonDetectorSettings settings, double offset) {
+        this.settings = settings;
+        this.offset = offset;
+    }
+
+    @Override
+    public ProposalTaskBoxes apply(ProposalTask task, int cpus) throws IOException {
+        KeyframeDetector d;
+        try {
+            d = take(cpus);
+        } catch (IOException | IllegalArgumentException e) {
+            throw ExecutorErrors.badInput(e);
+        }
+        try {
+            List<PersonBox> found = new ArrayList<>();
+            int skipped = d.detectVideo(Path.of(task.input()), new KeyframeRange(task.first(), task.last()), offset,
+                    found);
+            return ProposalTaskBoxes.of(found, skipped);
+        } catch (IOException e) {
+            throw ExecutorErrors.badInput(e);
+        } finally {
+            synchronized (IDLE) {
+                IDLE.get(settings).push(d);
+            }
+        }
+    }
+
+    private KeyframeDetector take(int cpus) throws IOException {
+        synchronized (IDLE) {
+            KeyframeDetector d = IDLE.computeIfAbsent(settings, k -> new ArrayDeque<>()).poll();
+            if (d != null) {
+                return d;
+            }
+            // libtorch threads of a task = its cores; read when the engine starts
+            System.setProperty("ai.djl.pytorch.num_threads",
+                    System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(cpus)));
+        }
+        return settings.open();
+    }
+}
