@@ -62,7 +62,10 @@ public final class ViewerApp implements Callable<Integer> {
 
     /** One line: there is no display, and the headless command that draws the same overlay into a file. */
     private int noDisplay(String why) {
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        // originalArgs is the whole command line: under the x3d-ava root it starts with "view"
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int at = spec.parent() == null ? -1 : all.indexOf(spec.name());
+        List<String> args = new ArrayList<>(all.subList(at + 1, all.size()));
         if (video != null) {
             args.remove(video.toString());
         }

@@ -1,5 +1,9 @@
 package io.x3dava.annotations.command;
 
+import java.util.IllegalFormatException;
+import java.util.Locale;
+import java.util.Map;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
@@ -24,7 +28,37 @@ final class WordWrappedHelp implements CommandLine.IHelpFactory {
                 TextTable t = new SpaceWrappedTable(l.colorScheme(), l.textTable());
                 return new Layout(l.colorScheme(), t, l.optionRenderer(), l.parameterRenderer());
             }
+
+            /** The root's list of commands, picocli's layout (name, first line of the header or description). */
+            @Override
+            public String commandList(Map<String, Help> subcommands) {
+                if (subcommands.isEmpty()) {
+                    return "";
+                }
+                int width = commandSpec().usageMessage().width();
+                int names = Math.min(subcommands.keySet().stream().mapToInt(String::length).max().orElse(0),
+                        width / 2);
+                TextTable t = new SpaceWrappedTable(colorScheme(), TextTable.forColumns(colorScheme(),
+                        new Column(names + 2, 2, Column.Overflow.SPAN),
+                        new Column(width - (names + 2), 2, Column.Overflow.WRAP)));
+                for (Help h : subcommands.values()) {
+                    var usage = h.commandSpec().usageMessage();
+                    String[] lines = usage.header().length > 0 ? usage.header() : usage.description();
+                    String first = lines.length == 0 ? "" : formatted(lines[0]);
+                    t.addRowValues(h.commandNamesText(", "), colorScheme().text(first));
+                }
+                return t.toString();
+            }
         };
+    }
+
+    /** A description line as picocli prints it ({@code %%} is a per cent sign). */
+    private static String formatted(String line) {
+        try {
+            return String.format(Locale.ROOT, line);
+        } catch (IllegalFormatException e) {
+            return line;
+        }
     }
 
     /** A text table that hands picocli pieces of its wrapped columns that already fit, cut at spaces. */

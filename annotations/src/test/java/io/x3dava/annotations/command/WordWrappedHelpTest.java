@@ -36,6 +36,36 @@ class WordWrappedHelpTest {
         }
     }
 
+    @Command(name = "demo-root", subcommands = Sub.class)
+    static final class Root implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "sub", description = DESCRIPTION)
+    static final class Sub implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void theRootsCommandListBreaksAtSpacesOnly() {
+        for (int width = 60; width <= 100; width++) {
+            CommandLine cl = CommandLines.of(new Root());
+            cl.setUsageHelpWidth(width);
+            String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            String list = usage.substring(usage.indexOf("  sub ") + "  sub ".length());
+            List<String> lines = Arrays.stream(list.split("\\R")).map(String::strip).filter(l -> !l.isEmpty())
+                    .collect(Collectors.toList());
+            assertEquals(TEXT, String.join(" ", lines), "width " + width + ":\n" + usage);
+            for (String l : lines) {
+                assertFalse(l.endsWith("rtsp:") || l.endsWith("FILE.") || l.endsWith("{vid}"), usage);
+            }
+        }
+    }
+
     private static List<String> descriptionLines(String usage) {
         return Arrays.stream(usage.split("\\R")).filter(l -> l.startsWith("   ") && !l.isBlank())
                 .map(String::strip).collect(Collectors.toList());
