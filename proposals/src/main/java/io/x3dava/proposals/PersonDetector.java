@@ -73,6 +73,13 @@ public final class PersonDetector implements AutoCloseable {
             return new PersonDetector(criteria.loadModel());
         } catch (ModelNotFoundException | MalformedModelException e) {
             throw new IOException(path + ": cannot load the detection model: " + e.getMessage(), e);
+        } catch (ai.djl.engine.EngineException e) {
+            // libtorch's archive reader: the file is not a TorchScript zip (empty, truncated, another format)
+            if (String.valueOf(e.getMessage()).contains("PytorchStreamReader")) {
+                throw new IOException(path + ": not a TorchScript file (expected a .pt written by torch.jit.save): "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            throw e;
         }
     }
 

@@ -56,6 +56,20 @@ class TracksTest {
         assertTrue(e.getMessage().contains("track 7") && e.getMessage().contains("x2 <= 1"), e.getMessage());
     }
 
+    /** Pixels of BoxStyle.TRACK's grey in a band around x = 0.6 w, between 0.35 h and 0.75 h (below any label). */
+    private static int trackGreyOnLeftEdge(Path png) throws Exception {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int n = 0;
+        for (int y = (int) (0.35 * h); y < (int) (0.75 * h); y++) {
+            for (int x = (int) (0.6 * w) - 3; x <= (int) (0.6 * w) + 3; x++) {
+                n += TestVideos.near(img.getRGB(x, y), BoxStyle.TRACK.outlineRgb(0), 24) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     @Test
     void exportCommandTakesTracks() throws Exception {
         Path video = TestVideos.write(dir.resolve("clip.mp4"), 64, 48, 25, 30);
@@ -64,7 +78,13 @@ class TracksTest {
         Path png = dir.resolve("f.png");
         assertEquals(0, CommandLines.execute(new ExportCommand(), "--video", video.toString(), "-d", csv.toString(),
                 "--tracks", json.toString(), "--offset", "0", "--png", png.toString(), "--at", "1"));
-        assertTrue(Files.size(png) > 0);
+        // track 9 (no detection) is drawn as a grey dash-dot TRACK box: its left edge at x = 0.6 w shows that grey,
+        // the same frame exported without the tracks has none of it there
+        assertTrue(trackGreyOnLeftEdge(png) >= 5, "track 9's outline drawn: " + trackGreyOnLeftEdge(png));
+        Path plain = dir.resolve("plain.png");
+        assertEquals(0, CommandLines.execute(new ExportCommand(), "--video", video.toString(), "-d", csv.toString(),
+                "--offset", "0", "--png", plain.toString(), "--at", "1"));
+        assertEquals(0, trackGreyOnLeftEdge(plain), "without --tracks no track box");
         Path broken = Files.writeString(dir.resolve("broken.json"), "{");
         assertEquals(2, CommandLines.execute(new ExportCommand(), "--video", video.toString(), "--tracks",
                 broken.toString(), "--png", png.toString()));

@@ -124,6 +124,8 @@ public final class BenchX3DTorchScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // a bad --json is found before minutes of benchmarking, not after
+        io.x3dava.annotations.command.OutputPaths.requireFile(json);
         TraceFile trace = TraceFile.parse(torchscript);
         if (batch != null) {
             require(batch >= 1, "--batch must be >= 1, got " + batch);

@@ -43,7 +43,8 @@ public final class MakeSyntheticCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (trainPerClass <= 0 || valPerClass <= 0 || charadesTrain <= 0 || charadesTest <= 0 || size < 16
                 || frames <= 0) {
-            throw new IllegalArgumentException("expected positive video counts, --frames > 0 and --size >= 16");
+            throw new IllegalArgumentException("expected --train-per-class, --val-per-class, --charades-train, "
+                    + "--charades-test and --frames > 0 and --size >= 16");
         }
         OutputFolder.requireEmpty(out, force);
         // Videos already on disk are reused by the generators; with --force they may come from other settings.

@@ -60,7 +60,8 @@ class BenchX3DTorchScriptCommandTest {
         assertTrue(out.contains("ratio java/torchscript"), out);
         assertTrue(out.contains("GFLOP/s"), out);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertTrue(root.get("max_abs_diff").asDouble() < 1e-5, root.toString());
+        // README: agreement with the trace 1e-6 required (4.6e-8 measured, outputs up to 0.16)
+        assertTrue(root.get("max_abs_diff").asDouble() < 1e-6, root.toString());
         assertEquals(2, root.get("sides").size());
         assertTrue(root.get("sides").get(0).get("rate_median").asDouble() > 0);
         assertTrue(root.get("ratio").get("median").asDouble() > 0);

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 
 import io.x3dava.backbone.synthetic.Actor;
 import io.x3dava.backbone.synthetic.SyntheticVideos;
+import io.x3dava.backbone.video.ClipLoader;
+import io.x3dava.backbone.video.ClipRequest;
 import io.x3dava.backbone.video.ClipSpec;
+import io.x3dava.backbone.video.LoadedClip;
+import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.x3d.X3DConfig;
 import io.x3dava.backbone.x3d.X3DInit;
 import io.x3dava.backbone.x3d.X3DNetwork;
@@ -66,6 +72,61 @@ class MultiViewTesterTest {
                     sum += s;
                 }
                 assertEquals(1.0, sum, 1e-5, "an average of softmax vectors sums to 1");
+            }
+        }
+    }
+
+    /**
+     * Each view scored on its own by the unfolded network (clip k of K decoded alone, crop c taken alone); the
+     * tester's result must be the mean (softmax) or the max (sigmoid) of these: keeping one view, or summing
+     * without dividing, gives other numbers.
+     */
+    private static float[][] perViewScores(NDManager m, X3DNetwork net, Path video, int clips, boolean sigmoid) {
+        ClipSpec spec = new ClipSpec(4, 2, ClipSpec.DEFAULT_TARGET_FPS);
+        float[][] out = new float[clips * 3][];
+        for (int k = 0; k < clips; k++) {
+            ClipRequest r = new ClipRequest(video, spec, new Placement.Uniform(k, clips), 40, 0);
+            try (ClipLoader loader = new ClipLoader(List.of(r), 1)) {
+                LoadedClip clip = loader.next();
+                for (int c = 0; c < 3; c++) {
+                    try (NDManager bm = m.newSubManager()) {
+                        NDArray x = ClipBatches.test(bm, List.of(clip), 40, 32, c);
+                        out[k * 3 + c] = net.scores(new ParameterStore(bm, false), x, sigmoid).toFloatArray();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void scoresAreTheMeanOrMaxOfTheViewsScoredOneByOne() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            X3DNetwork net = tinyNet(m);
+            // a classifier with large weights, so that the views' scores differ clearly (fresh fc weights: std 0.01)
+            NDArray w = net.referenceParameters().get("head.projection.weight").getArray();
+            java.util.Random rng = new java.util.Random(3);
+            float[] big = new float[(int) w.size()];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (float) (3 * rng.nextGaussian());
+            }
+            w.set(big);
+            for (boolean multi : new boolean[] {false, true}) {
+                MultiViewTester.Result r = run(m, net, 2, 3, multi);
+                for (int v : new int[] {0, 2}) {
+                    float[][] views = perViewScores(m, net, samples.get(v).video(), 2, multi);
+                    double spread = 0;
+                    for (int k = 0; k < 3; k++) {
+                        double want = multi ? Float.NEGATIVE_INFINITY : 0;
+                        for (float[] view : views) {
+                            want = multi ? Math.max(want, view[k]) : want + view[k] / views.length;
+                            spread = Math.max(spread, Math.abs(view[k] - views[0][k]));
+                        }
+                        assertEquals(want, r.scores()[v][k], 1e-4, (multi ? "max" : "mean") + " over the 6 views, video "
+                                + v + " class " + k);
+                    }
+                    assertTrue(spread > 1e-3, "the views must differ for this check to mean anything: " + spread);
+                }
             }
         }
     }

@@ -76,8 +76,14 @@ class ClipLoaderTest {
         for (int i = 0; i < 12; i++) {
             requests.add(new ClipRequest(videos.get(i % videos.size()), spec, new Placement.RandomStart(i), 0));
         }
+        List<ClipRequest> inOrder = requests;
         requests = ClipLoader.shuffled(requests, 99);
         assertEquals(ClipLoader.shuffled(requests, 5), ClipLoader.shuffled(requests, 5));
+        // a shuffle: the same requests, in another order, and another order for another seed
+        assertNotEquals(inOrder, requests);
+        assertEquals(new java.util.HashSet<>(inOrder), new java.util.HashSet<>(requests));
+        assertEquals(inOrder.size(), requests.size());
+        assertNotEquals(ClipLoader.shuffled(inOrder, 5), ClipLoader.shuffled(inOrder, 6));
         List<LoadedClip> one;
         List<LoadedClip> three;
         try (ClipLoader a = new ClipLoader(requests, 1); ClipLoader b = new ClipLoader(requests, 3)) {

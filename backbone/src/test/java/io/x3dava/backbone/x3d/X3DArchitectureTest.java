@@ -91,7 +91,7 @@ class X3DArchitectureTest {
     }
 
     @Test
-    void forwardShapesAndFreshBlocksAreIdentities() {
+    void forwardShapesAndSlidingTestPool() {
         X3DConfig c = X3DPresets.get("xs").withNumClasses(7);
         try (NDManager m = NDManager.newBaseManager()) {
             X3DNetwork net = X3DInit.newNetwork(c, m, 3);
@@ -106,6 +106,38 @@ class X3DArchitectureTest {
             assertEquals(new Shape(1, 4, 7), net.forward(ps, new NDList(big), false).singletonOrThrow().getShape());
             NDArray p = net.scores(ps, big, false);
             assertEquals(1.0, p.sum().getFloat(), 1e-5);
+        }
+    }
+
+    /** A residual block as X3DInit leaves it, on a (1, dimIn, 2, 8, 8) input that is >= 0 (a ReLU's output). */
+    private static NDArray freshBlockOutput(NDManager m, X3DResBlock block, NDArray x) {
+        block.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, x.getShape());
+        Map<String, Parameter> named = new java.util.LinkedHashMap<>();
+        block.nameParameters("s3.pathway0_res0", named);
+        X3DInit.apply(named, 11);
+        return block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+    }
+
+    @Test
+    void freshBlocksAreIdentitiesOnTheirShortcut() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // zero_init_final_bn: branch2's last BN has gamma 0, so a fresh block is relu(shortcut) and, with an
+            // identity shortcut, returns its (non-negative) input unchanged
+            NDArray x = m.randomUniform(0f, 2f, new Shape(1, 24, 2, 8, 8));
+            NDArray same = freshBlockOutput(m, new X3DResBlock(24, 54, 24, 1, 8), x);
+            assertEquals(0f, same.sub(x).abs().max().getFloat(), 1e-6f, "identity block returns its input");
+            // projection shortcut (first block of a stage): relu(BN(conv1x1(x[..., ::2, ::2]))), fresh BN = 1/sqrt(1+eps)
+            NDArray in = m.randomUniform(0f, 2f, new Shape(1, 12, 2, 8, 8));
+            X3DResBlock first = new X3DResBlock(12, 54, 24, 2, 8);
+            NDArray got = freshBlockOutput(m, first, in);
+            Map<String, Parameter> named = new java.util.LinkedHashMap<>();
+            first.nameParameters("s", named);
+            NDArray w = named.get("s.branch1.weight").getArray().reshape(24, 12);
+            NDArray strided = in.get(":, :, :, ::2, ::2").reshape(12, -1);
+            NDArray want = w.matMul(strided).div(Math.sqrt(1 + 1e-5)).maximum(0f).reshape(1, 24, 2, 4, 4);
+            assertEquals(new Shape(1, 24, 2, 4, 4), got.getShape());
+            assertTrue(want.abs().max().getFloat() > 0.1f, "a non-trivial shortcut");
+            assertEquals(0f, got.sub(want).abs().max().getFloat(), 1e-5f, "fresh projection block = relu(shortcut)");
         }
     }
 

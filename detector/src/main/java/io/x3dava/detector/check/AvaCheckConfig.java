@@ -22,7 +22,7 @@ public record AvaCheckConfig(int numFrames, int samplingRate, double threshold, 
                     + " frames >= 0");
         }
         if (threshold < 0 || threshold > 1 || minRecall < 0 || minRecall > 1) {
-            throw new IllegalArgumentException("check-ava needs a threshold and a minimum recall in [0, 1]");
+            throw new IllegalArgumentException("--threshold and --min-recall must be in [0, 1]");
         }
     }
 

@@ -45,7 +45,8 @@ public final class BenchRoiAlignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (batch < 1 || channels < 1 || size < 1 || boxes < 1 || outputSize < 1 || iterations < 1 || warmup < 0) {
-            throw new IllegalArgumentException("sizes and --iterations must be >= 1, --warmup >= 0");
+            throw new IllegalArgumentException("--batch, --channels, --size, --boxes, --output-size and --iterations "
+                    + "must be >= 1, --warmup >= 0");
         }
         RoiAlign op = new RoiAlign(new RoiAlignConfig(outputSize, 1.0 / 32, 0, true));
         try (NDManager base = NDManager.newBaseManager()) {

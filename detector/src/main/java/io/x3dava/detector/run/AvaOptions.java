@@ -76,6 +76,19 @@ public final class AvaOptions {
 
     /** The recipe of the options (printing the detected layout to {@code log}). */
     public AvaRecipe recipe(PrintStream log) throws IOException {
+        // numbers first, each named: the recipe's own checks cannot say which option a value came from
+        for (var n : new Object[][] {{"--test-size", testSize}, {"--epochs", epochs}, {"--batch", batch},
+            {"--workers", workers}}) {
+            if (n[1] != null && (Integer) n[1] < 1) {
+                throw new IllegalArgumentException(n[0] + " must be >= 1, got " + n[1]);
+            }
+        }
+        if (lr != null && !(lr > 0)) {
+            throw new IllegalArgumentException("--lr must be > 0, got " + lr);
+        }
+        if (evalPeriod != null && evalPeriod < 0) {
+            throw new IllegalArgumentException("--eval-period must be >= 0, got " + evalPeriod);
+        }
         if (config == null && !data.given()) {
             throw new IllegalArgumentException("give --ava folder or --config recipe.json");
         }

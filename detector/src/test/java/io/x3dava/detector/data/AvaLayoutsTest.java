@@ -92,8 +92,30 @@ class AvaLayoutsTest {
                 checkpoint.toString(), "--detections", csv.toString()));
         detect.addAll(List.of(net));
         assertEquals(0, CommandLines.execute(new DetectAvaCommand(), detect.toArray(String[]::new)));
-        assertEquals(AvaCsv.readDetections(run.resolve("detections_val.csv")).size(),
-                AvaCsv.readDetections(csv).size(), "detect-ava scores the same boxes as train-ava's detection");
+        List<String> trained = rows(run.resolve("detections_val.csv"));
+        List<String> detected = rows(csv);
+        assertEquals(trained.size(), detected.size(), "detect-ava scores the same boxes as train-ava's detection");
+        for (int i = 0; i < trained.size(); i++) {
+            // same keyframe, box and action; the same score from the same weights (the CSV's printed precision)
+            String[] a = trained.get(i).split(",");
+            String[] b = detected.get(i).split(",");
+            assertEquals(String.join(",", java.util.Arrays.copyOf(a, 7)), String.join(",",
+                    java.util.Arrays.copyOf(b, 7)), "row " + i);
+            assertEquals(Double.parseDouble(a[7]), Double.parseDouble(b[7]), 1e-5, "score of " + trained.get(i));
+        }
+    }
+
+    /** Detection rows as text, sorted by keyframe, box and action (scores last). */
+    private static List<String> rows(Path csv) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (var r : AvaCsv.readDetections(csv)) {
+            out.add(String.format(java.util.Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f,%.4f,%d,%.8f",
+                    r.keyframe().videoId(), r.keyframe().timestamp(), r.box().x1(), r.box().y1(), r.box().x2(),
+                    r.box().y2(), r.actionId(), r.score()));
+        }
+        out.sort(null);
+        assertTrue(out.size() > 0, csv + " has detections");
+        return out;
     }
 
     interface Body {

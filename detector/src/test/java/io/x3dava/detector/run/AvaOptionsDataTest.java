@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.command.CommandLines;
+import io.x3dava.backbone.train.LearningRateSchedule;
 import io.x3dava.backbone.x3d.X3DPresets;
 import io.x3dava.detector.model.DetectorConfig;
 
@@ -72,7 +73,19 @@ class AvaOptionsDataTest {
         assertEquals(dir.resolve("rawframes/{vid}/img_%05d.jpg"), r.videos());
         assertEquals(900.5, r.offsetSeconds());
         // the schedule follows the new batch size (the paper's lr 0.1 per 64 clips) over the config's 6 epochs
-        assertEquals(AvaRecipe.defaultSchedule(4, 6), r.schedule());
+        // PySlowFast's get_lr_at_epoch by hand: BASE_LR 0.1 * 4 / 64 = 0.00625, STEPS [0, 3, 4.5] (0.5 and 0.75 of 6
+        // epochs), LRS [1, 0.1, 0.01], WARMUP_EPOCHS 1.5 from WARMUP_START_LR 0.00625 / 800 = 7.8125e-6, linear to
+        // the steps value at 1.5 (0.00625)
+        LearningRateSchedule lr = r.schedule().build();
+        assertEquals(6, r.schedule().maxEpoch());
+        assertEquals(7.8125e-6, lr.lr(0), 1e-15);
+        assertEquals(7.8125e-6 + (0.00625 - 7.8125e-6) * 0.5, lr.lr(0.75), 1e-12);
+        assertEquals(0.00625, lr.lr(1.5), 1e-15);
+        assertEquals(0.00625, lr.lr(2.99), 1e-15);
+        assertEquals(0.000625, lr.lr(3.0), 1e-15);
+        assertEquals(0.000625, lr.lr(4.49), 1e-15);
+        assertEquals(0.0000625, lr.lr(4.5), 1e-15);
+        assertEquals(0.0000625, lr.lr(5.99), 1e-15);
         // what was not given stays as configured, even options with defaults (--preset XS, --epochs 20, --workers)
         assertEquals(c.workers(), r.workers());
         assertEquals(c.seed(), r.seed());

@@ -54,7 +54,8 @@ class CrossingPeopleVideoTest {
             people = hog.detect(bgr).stream().sorted(Comparator.comparingDouble(PersonHit::score).reversed())
                     .limit(2).toList();
         }
-        assumeTrue(people.size() == 2, "two people found in frame 100 to cut out");
+        // the fixture is there: HOG missing its two pedestrians is a failure of the detector, not a reason to skip
+        assertEquals(2, people.size(), "HOG finds the two people of vtest frame 100 to cut out: " + people);
         BufferedImage a = sprite(bgr, people.get(0).box());
         BufferedImage b = sprite(bgr, people.get(1).box());
 
