@@ -45,6 +45,7 @@ public final class DetectAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        cluster.check();
         io.x3dava.annotations.command.OutputPaths.requireFile(detections);
         io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaRecipe r = options.recipe();
