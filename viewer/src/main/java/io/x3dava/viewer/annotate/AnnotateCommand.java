@@ -125,10 +125,10 @@ public final class AnnotateCommand implements Callable<Integer> {
             throw new java.nio.file.NoSuchFileException(detections.toString(), null, "no such file or directory");
         }
         if (boxes != null && Files.isDirectory(boxes)) {
-            requireOutputFor(videos, boxes, "tracks.json", "--boxes");
+            requireOutputFor(videos, boxes, "tracks.json", "--boxes", TracksJson::read);
         }
         if (detections != null && Files.isDirectory(detections)) {
-            requireOutputFor(videos, detections, "actions_keyframes.csv", "--detections");
+            requireOutputFor(videos, detections, "actions_keyframes.csv", "--detections", KeyframeDetections::read);
         }
         DetectorSpec spec = boxes == null && !detector.equalsIgnoreCase("none") ? DetectorSpec.parse(detector) : null;
         for (Path v : videos) {
@@ -172,13 +172,28 @@ public final class AnnotateCommand implements Callable<Integer> {
         });
     }
 
+    /** Reads one per-video output file (to report a malformed one before the window opens). */
+    private interface OutputReader {
+        Object read(Path file) throws IOException;
+    }
+
     /**
      * A folder of detect-video's outputs must hold {@code <video>/file} for some video: otherwise it is the wrong folder,
-     * and the window would open with nothing pre-filled.
+     * and the window would open with nothing pre-filled. Each file found is read now, so that a malformed one is bad
+     * input here rather than an error in the window.
      */
-    private void requireOutputFor(List<Path> videos, Path folder, String file, String option) {
+    private void requireOutputFor(List<Path> videos, Path folder, String file, String option, OutputReader reader)
+            throws IOException {
         List<String> ids = videos.stream().map(v -> videoId != null ? videoId : VideoFiles.videoId(v)).toList();
-        if (ids.stream().noneMatch(id -> Files.isRegularFile(folder.resolve(id).resolve(file)))) {
+        boolean any = false;
+        for (String id : ids) {
+            Path f = folder.resolve(id).resolve(file);
+            if (Files.isRegularFile(f)) {
+                reader.read(f);
+                any = true;
+            }
+        }
+        if (!any) {
             throw new IllegalArgumentException(option + " " + folder + ": no <video>/" + file + " for "
                     + (ids.size() == 1 ? ids.get(0) : "any of the " + ids.size() + " videos")
                     + " (expected a folder of detect-video's outputs)");
