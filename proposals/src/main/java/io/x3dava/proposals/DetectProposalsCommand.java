@@ -78,6 +78,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         if (model != null && detector != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "give --model or --detector, not both");
         }
+        cluster.check();
         io.x3dava.annotations.command.OutputPaths.requireFile(out);
         KeyframeRange range = KeyframeRange.parse(keyframes);
         List<Path> inputs = listInputs(videos != null ? videos : frames, videos != null);

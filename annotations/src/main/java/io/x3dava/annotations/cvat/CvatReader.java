@@ -5,6 +5,10 @@ import io.x3dava.annotations.AnnotationFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -90,9 +94,16 @@ public final class CvatReader {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         XMLStreamReader xml = null;
         try {
-            xml = f.createXMLStreamReader(in);
+            // Decoded here, strictly: the JDK parser's own decoder prints "[Fatal Error]" lines to stderr on bytes that
+            // are not UTF-8 (CVAT writes UTF-8).
+            xml = f.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             return new CvatReader(name, xml).document();
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException) {
+                throw new AnnotationFormatException(name, 0, "expected CVAT's UTF-8 XML, got bytes that are not UTF-8 "
+                        + "(a binary file?)");
+            }
             int line = e.getLocation() != null ? Math.max(0, e.getLocation().getLineNumber()) : 0;
             String m = e.getMessage() == null ? "malformed XML" : e.getMessage();
             int at = m.indexOf("Message: ");

@@ -19,6 +19,15 @@ public final class ClusterOptions {
                     + "(default: ${DEFAULT-VALUE})")
     int executorWaitSeconds;
 
+    /**
+     * Checks the counts even without {@code --master}: a bad value is a mistake in the command line whether or not
+     * this run uses it, and is reported before any work starts.
+     */
+    public void check() {
+        taskKeyframes();
+        ClusterSettings.requireExecutorWait(executorWaitSeconds);
+    }
+
     /** Whether the work goes to a cluster. */
     public boolean given() {
         return master != null;

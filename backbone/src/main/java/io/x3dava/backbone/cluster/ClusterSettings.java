@@ -13,6 +13,11 @@ public record ClusterSettings(String master, String appName, int executorWaitSec
         if (master == null || master.isBlank()) {
             throw new IllegalArgumentException("--master: expected a master URL such as local[2] or spark://host:7077");
         }
+        requireExecutorWait(executorWaitSeconds);
+    }
+
+    /** Checks an {@code --executor-wait} value. */
+    static void requireExecutorWait(int executorWaitSeconds) {
         if (executorWaitSeconds < 1) {
             throw new IllegalArgumentException("--executor-wait " + executorWaitSeconds + ": expected seconds >= 1");
         }

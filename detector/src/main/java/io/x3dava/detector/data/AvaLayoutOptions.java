@@ -1,7 +1,9 @@
 package io.x3dava.detector.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Option;
 
@@ -50,10 +52,31 @@ public final class AvaLayoutOptions {
         return ava != null ? ava : annotations;
     }
 
-    /** The layout found in the given folder, with the options' overrides. */
+    /** The layout found in the given folder, with the options' overrides (each given path checked first). */
     public AvaLayout detect() throws IOException {
+        if (framesDir != null && (!Files.isDirectory(framesDir) || isEmpty(framesDir))) {
+            throw new IllegalArgumentException("--frames-dir " + framesDir + ": " + (Files.isDirectory(framesDir)
+                    ? "empty" : Files.exists(framesDir) ? "a file" : "not found")
+                    + "; expected the folder of the frame folders or cut clips");
+        }
+        requireProposalFile("--train-proposals", trainProposals);
+        requireProposalFile("--val-proposals", valProposals);
         return AvaLayout.detect(AvaLayoutQuery.at(ava).withFramesDir(framesDir).withFrameTemplate(frameTemplate)
                 .withAnnotations(annotations).withTrainProposals(trainProposals).withValProposals(valProposals)
                 .withVersion(version).withOffsetSeconds(offset));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    /** A given proposals file must be a file: the layout would otherwise report it as absent and go on without it. */
+    private static void requireProposalFile(String option, Path file) {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(option + " " + file + ": " + (Files.isDirectory(file) ? "a folder"
+                    : "not found") + "; expected a person-box file (SlowFast CSV or MMAction2 .pkl)");
+        }
     }
 }

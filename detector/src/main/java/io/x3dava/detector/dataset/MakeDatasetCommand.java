@@ -8,6 +8,7 @@ import io.x3dava.annotations.ava.AvaProposalRow;
 import io.x3dava.annotations.ava.AvaTime;
 import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.backbone.synthetic.OutputFolder;
 import io.x3dava.detector.data.FrameTemplate;
 import io.x3dava.proposals.detect.DetectorSpec;
@@ -88,6 +89,10 @@ public final class MakeDatasetCommand implements Callable<Integer> {
         if (shortSide < 0) {
             throw new IllegalArgumentException("--short-side must be >= 0, got " + shortSide);
         }
+        // the output and the video folder are checked before the CSVs are read and split
+        OutputPaths.requireFolder(out);
+        OutputFolder.requireEmpty(out, force);
+        VideoFiles.in(videos);
         DetectorSpec spec = proposals == ProposalSource.DETECTOR ? DetectorSpec.parse(detector) : null;
         LabelMap map = LabelMap.read(labelMap);
         List<AvaGroundTruthRow> rows = AvaCsv.readGroundTruth(gt);
@@ -123,7 +128,6 @@ public final class MakeDatasetCommand implements Callable<Integer> {
             val = rows.stream().filter(r -> split.val().contains(r.keyframe().videoId())).toList();
         }
         Map<String, Path> files = locate(split);
-        OutputFolder.requireEmpty(out, force);
 
         long t0 = System.nanoTime();
         Path frames = out.resolve("frames");

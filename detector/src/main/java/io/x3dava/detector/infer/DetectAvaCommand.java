@@ -45,6 +45,12 @@ public final class DetectAvaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        cluster.check();
+        if (options.trainProposals() != null) {
+            // shared with train-ava through the AVA data options; silently ignoring it would hide a mistaken run
+            throw new IllegalArgumentException("--train-proposals " + options.trainProposals() + ": detect-ava does "
+                    + "not use training boxes (it detects on --val-proposals)");
+        }
         io.x3dava.annotations.command.OutputPaths.requireFile(detections);
         io.x3dava.annotations.command.OutputPaths.requireFile(json);
         AvaRecipe r = options.recipe();

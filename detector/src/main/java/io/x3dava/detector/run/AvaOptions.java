@@ -70,6 +70,11 @@ public final class AvaOptions {
             + "else " + AvaRecipe.PROPOSAL_THRESHOLD + ")")
     Double threshold;
 
+    /** The --train-proposals given on the command line, or null. */
+    public Path trainProposals() {
+        return data.trainProposals;
+    }
+
     public AvaRecipe recipe() throws IOException {
         return recipe(System.out);
     }

@@ -106,12 +106,11 @@ public final class AvaRun {
         AvaVideos videos = videos(recipe.trainFrameList());
         List<AvaSample> train = AvaDatasets.training(require(recipe.trainGt(), "trainGt"), recipe.trainProposals(),
                 recipe.proposalThreshold(), recipe.trainProposalIou(), videos);
-        if (recipe.evalPeriod() > 0) {
-            // Validation reads these: a missing or malformed one is bad input now, not after the first epochs.
-            LabelMap.read(require(recipe.labelMap(), "labelMap"));
-            AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), require(recipe.valGt(), "valGt"),
-                    recipe.proposalThreshold(), videos());
-        }
+        // Validation and the final detections read these (with --eval-period 0 the latter only): a missing or
+        // malformed one is bad input now, not after the last epoch.
+        LabelMap.read(require(recipe.labelMap(), "labelMap"));
+        AvaDatasets.inference(require(recipe.valProposals(), "valProposals"), require(recipe.valGt(), "valGt"),
+                recipe.proposalThreshold(), videos());
         var cfg = recipe.detector();
         ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());
         AvaBatchBuilder builder = AvaBatchBuilder.forTraining(cfg.numClasses(), cfg.trainCrop());

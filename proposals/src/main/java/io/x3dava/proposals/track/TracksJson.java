@@ -1,8 +1,10 @@
 package io.x3dava.proposals.track;
 
+import io.x3dava.annotations.AnnotationFormatException;
 import io.x3dava.annotations.AtomicFiles;
 import io.x3dava.annotations.json.Json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -42,8 +44,17 @@ public final class TracksJson {
         AtomicFiles.write(target, out -> JSON.writeValue(out, doc));
     }
 
+    /** Reads a tracks.json; a missing, empty or malformed file is one line naming it. */
     public static Document read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Document.class);
+        try {
+            return Json.read(file, Document.class);
+        } catch (AnnotationFormatException e) {
+            if (!(e.getCause() instanceof JsonProcessingException)) {
+                throw e; // not a file: Json's message says so
+            }
+            throw new AnnotationFormatException(file, e.line(), "expected detect-video's tracks.json ({video, fps, "
+                    + "rate, tracks: [{id, boxes}]})");
+        }
     }
 
     /** Times to the microsecond: frame times like 0.1 * 3 print as 0.3, not 0.30000000000000004. */

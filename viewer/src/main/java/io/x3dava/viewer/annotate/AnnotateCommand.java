@@ -98,8 +98,10 @@ public final class AnnotateCommand implements Callable<Integer> {
         if (keyframeStep < 1) {
             throw new IllegalArgumentException("--keyframe-step must be at least 1 second, got " + keyframeStep);
         }
-        if (!(threshold >= 0 && threshold <= 1) || !(boxThreshold >= 0 && boxThreshold <= 1)) {
-            throw new IllegalArgumentException("--threshold and --box-threshold must be in [0, 1]");
+        for (var t : new Object[][] {{"--threshold", threshold}, {"--box-threshold", boxThreshold}}) {
+            if (!((Double) t[1] >= 0 && (Double) t[1] <= 1)) {
+                throw new IllegalArgumentException(t[0] + " must be in [0, 1], got " + t[1]);
+            }
         }
         OutputPaths.requireFile(gt);
         LabelMap map = LabelMap.read(labelMap);
@@ -113,7 +115,7 @@ public final class AnnotateCommand implements Callable<Integer> {
         List<AvaProposalRow> proposals = boxes != null && Files.isRegularFile(boxes) && isCsv(boxes)
                 ? AvaCsv.readProposals(boxes) : null;
         TracksJson.Document tracks = boxes != null && Files.isRegularFile(boxes) && !isCsv(boxes)
-                ? readTracks(boxes) : null;
+                ? TracksJson.read(boxes) : null;
         if (boxes != null && !Files.exists(boxes)) {
             throw new java.nio.file.NoSuchFileException(boxes.toString(), null, "no such file or directory");
         }
@@ -121,6 +123,12 @@ public final class AnnotateCommand implements Callable<Integer> {
                 ? KeyframeDetections.read(detections) : null;
         if (detections != null && !Files.exists(detections)) {
             throw new java.nio.file.NoSuchFileException(detections.toString(), null, "no such file or directory");
+        }
+        if (boxes != null && Files.isDirectory(boxes)) {
+            requireOutputFor(videos, boxes, "tracks.json", "--boxes", TracksJson::read);
+        }
+        if (detections != null && Files.isDirectory(detections)) {
+            requireOutputFor(videos, detections, "actions_keyframes.csv", "--detections", KeyframeDetections::read);
         }
         DetectorSpec spec = boxes == null && !detector.equalsIgnoreCase("none") ? DetectorSpec.parse(detector) : null;
         for (Path v : videos) {
@@ -147,7 +155,7 @@ public final class AnnotateCommand implements Callable<Integer> {
                 s = new TrackSuggestions(tracks);
             } else if (boxes != null) {
                 Path f = boxes.resolve(id).resolve("tracks.json");
-                s = Files.isRegularFile(f) ? new TrackSuggestions(readTracks(f)) : BoxSuggestions.none();
+                s = Files.isRegularFile(f) ? new TrackSuggestions(TracksJson.read(f)) : BoxSuggestions.none();
             } else {
                 s = spec == null ? BoxSuggestions.none()
                         : new DetectorSuggestions(PersonDetectors.open(spec, boxThreshold), boxThreshold);
@@ -164,13 +172,31 @@ public final class AnnotateCommand implements Callable<Integer> {
         });
     }
 
-    private static TracksJson.Document readTracks(Path f) throws IOException {
-        try {
-            return TracksJson.read(f);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new io.x3dava.annotations.AnnotationFormatException(f, line,
-                    "expected detect-video's tracks.json ({video, fps, rate, tracks: [{id, boxes}]})");
+    /** Reads one per-video output file (to report a malformed one before the window opens). */
+    private interface OutputReader {
+        Object read(Path file) throws IOException;
+    }
+
+    /**
+     * A folder of detect-video's outputs must hold {@code <video>/file} for some video: otherwise it is the wrong folder,
+     * and the window would open with nothing pre-filled. Each file found is read now, so that a malformed one is bad
+     * input here rather than an error in the window.
+     */
+    private void requireOutputFor(List<Path> videos, Path folder, String file, String option, OutputReader reader)
+            throws IOException {
+        List<String> ids = videos.stream().map(v -> videoId != null ? videoId : VideoFiles.videoId(v)).toList();
+        boolean any = false;
+        for (String id : ids) {
+            Path f = folder.resolve(id).resolve(file);
+            if (Files.isRegularFile(f)) {
+                reader.read(f);
+                any = true;
+            }
+        }
+        if (!any) {
+            throw new IllegalArgumentException(option + " " + folder + ": no <video>/" + file + " for "
+                    + (ids.size() == 1 ? ids.get(0) : "any of the " + ids.size() + " videos")
+                    + " (expected a folder of detect-video's outputs)");
         }
     }
 

@@ -125,6 +125,10 @@ public final class DetectVideoCommand implements Callable<Integer> {
         if (topK < 1) {
             throw new IllegalArgumentException("--top-k must be >= 1, got " + topK);
         }
+        if (!(personThreshold >= 0 && personThreshold <= 1)) {
+            // every detector's score is a probability; a value outside would keep every box or none
+            throw new IllegalArgumentException("--person-threshold must be in [0, 1], got " + personThreshold);
+        }
         DetectorSpec spec = DetectorSpec.parse(detector);
         VideoDetectionSettings settings = VideoDetectionSettings.defaults().withRate(rate)
                 .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration).withMaxLagSeconds(maxLag);
