@@ -37,6 +37,38 @@ class FrameNumberingTest {
     }
 
     @Test
+    void namesWithoutFolderOrExtensionAndTheDigitLimit() {
+        FrameNumbering bare = FrameNumbering.of("0012.jpg").orElseThrow();
+        assertEquals("0015.jpg", bare.path(3));
+        assertEquals("", bare.folder());
+        FrameNumbering digitsOnly = FrameNumbering.of("000123").orElseThrow();
+        assertEquals("000124", digitsOnly.path(1));
+        FrameNumbering unpadded = FrameNumbering.of("img12.jpg").orElseThrow();
+        assertEquals("img15.jpg", unpadded.path(3));
+        assertEquals("img%d.jpg", unpadded.filePattern());
+        String eighteen = "1".repeat(18);
+        assertEquals("x_" + eighteen + ".jpg", FrameNumbering.of("x_" + eighteen + ".jpg").orElseThrow().path(0));
+        assertEquals(Optional.empty(), FrameNumbering.of("x_" + eighteen + "1.jpg"), "19 digits do not fit a long");
+    }
+
+    @Test
+    void namesComparesPrefixEveryDigitAndSuffix() {
+        FrameNumbering n = FrameNumbering.of("v/vid_000123.jpg").orElseThrow();
+        assertTrue(n.names("v/vid_000123.jpg", 0));
+        assertTrue(n.names("v/vid_000125.jpg", 2));
+        assertFalse(n.names("v/vid_100123.jpg", 0), "the leading digit");
+        assertFalse(n.names("v/vid_000124.jpg", 0), "the last digit");
+        assertFalse(n.names("v/vix_000123.jpg", 0), "the prefix");
+        assertFalse(n.names("v/vid_000123.png", 0), "the suffix");
+        assertFalse(n.names("v/vid_0000123.jpg", 0), "the length");
+        // a path inside a longer line: only [from, to) counts
+        String line = "row 17 v/vid_000124.jpg 5";
+        int from = line.indexOf('v');
+        assertTrue(n.names(line, from, from + "v/vid_000124.jpg".length(), 1));
+        assertFalse(n.names(line, from, from + "v/vid_000124.jpg".length(), 0));
+    }
+
+    @Test
     void rawframeListsGiveFolderCountAndLabel(@TempDir Path dir) throws Exception {
         Path list = dir.resolve("kinetics400_train_list_rawframes.txt");
         Files.writeString(list, "abseiling/a_000001_000011 300 0\nzumba/b 250 399\n");

@@ -1,7 +1,9 @@
 package io.x3dava.backbone.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -9,7 +11,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,25 +23,34 @@ class SgdAndScheduleTest {
     /** Two steps on loss = w^2 (gradient 2w) from w = 1 with lr 0.1 then 0.05. */
     private static float[] twoSteps(SgdConfig cfg, boolean decayed) {
         try (NDManager m = NDManager.newBaseManager()) {
-            Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
-                    .optArray(m.create(new float[] {1f})).build();
-            w.getArray().setRequiresGradient(true);
-            Map<String, Parameter> params = new LinkedHashMap<>();
-            params.put("w", w);
-            try (SgdOptimizer opt = new SgdOptimizer(cfg, params, decayed ? Set.of() : Set.of("w"), m)) {
+            Parameter w = scalar(m, 1f);
+            try (SgdOptimizer opt = new SgdOptimizer(cfg, Map.of("w", w), decayed ? Set.of() : Set.of("w"), m)) {
                 float[] out = new float[2];
                 double[] lrs = {0.1, 0.05};
                 for (int i = 0; i < 2; i++) {
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = w.getArray().square().sum();
-                        gc.backward(loss);
-                    }
-                    opt.step(lrs[i]);
+                    gradientStep(opt, w, lrs[i]);
                     out[i] = w.getArray().getFloat();
                 }
                 return out;
             }
         }
+    }
+
+    /** A trainable one-element parameter "w". */
+    private static Parameter scalar(NDManager m, float value) {
+        Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT)
+                .optArray(m.create(new float[] {value})).build();
+        w.getArray().setRequiresGradient(true);
+        return w;
+    }
+
+    /** Back-propagates loss = w^2 and applies one step. */
+    private static void gradientStep(SgdOptimizer opt, Parameter w, double lr) {
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray loss = w.getArray().square().sum();
+            gc.backward(loss);
+        }
+        opt.step(lr);
     }
 
     @Test
@@ -69,6 +79,63 @@ class SgdAndScheduleTest {
         float[] w = twoSteps(new SgdConfig(0.9, false, 0.1, 0), false);
         assertEquals(0.8f, w[0], 1e-6);
         assertEquals(0.63f, w[1], 1e-6);
+    }
+
+    @Test
+    void dampeningScalesTheGradientAddedToTheBuffer() {
+        // step 1: d = 2, buf = 2 (no dampening on the first step), w = 0.8;
+        // step 2: d = 1.6, buf = 0.9*2 + (1 - 0.5)*1.6 = 2.6, w = 0.8 - 0.05*2.6 = 0.67 ((1 + 0.5) would give 0.59).
+        float[] w = twoSteps(new SgdConfig(0.9, false, 0.1, 0.5), false);
+        assertEquals(0.8f, w[0], 1e-6);
+        assertEquals(0.67f, w[1], 1e-6);
+    }
+
+    @Test
+    void x3dRecipeIsNesterovMomentumNineTenthsWithoutDampening() {
+        assertEquals(new SgdConfig(0.9, true, 5e-5, 0), SgdConfig.x3d(5e-5));
+    }
+
+    @Test
+    void momentumBuffersSurviveSaveAndLoad() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] saved;
+            float uninterrupted;
+            Parameter w = scalar(m, 1f);
+            SgdConfig cfg = new SgdConfig(0.9, false, 0, 0);
+            try (SgdOptimizer opt = new SgdOptimizer(cfg, Map.of("w", w), Set.of(), m)) {
+                gradientStep(opt, w, 0.1); // buf = 2, w = 0.8
+                saved = opt.state().get("w").toFloatArray();
+                gradientStep(opt, w, 0.05); // buf = 1.8 + 1.6 = 3.4, w = 0.63
+                uninterrupted = w.getArray().getFloat();
+            }
+            assertArrayEquals(new float[] {2f}, saved);
+            assertEquals(0.63f, uninterrupted, 1e-6);
+
+            // a resumed run: a fresh optimizer on w = 0.8 with the saved buffer takes the same second step
+            Parameter resumed = scalar(m, 0.8f);
+            try (SgdOptimizer opt = new SgdOptimizer(cfg, Map.of("w", resumed), Set.of(), m)) {
+                opt.load(Map.of("w", saved));
+                gradientStep(opt, resumed, 0.05);
+                assertEquals(uninterrupted, resumed.getArray().getFloat(), 1e-6);
+
+                // loading again replaces (and frees) the buffer in use: buf = 0.9*10 + 2*0.63 = 10.26
+                NDArray replaced = opt.state().get("w");
+                opt.load(Map.of("w", new float[] {10f}));
+                assertTrue(replaced.isReleased(), "the replaced momentum buffer is closed");
+                gradientStep(opt, resumed, 0.1);
+                assertEquals(0.63f - 0.1f * 10.26f, resumed.getArray().getFloat(), 1e-6);
+                assertThrows(IllegalArgumentException.class, () -> opt.load(Map.of("v", new float[] {1f})));
+            }
+        }
+    }
+
+    @Test
+    void cosineEndsAtItsEndRate() {
+        // COSINE_END_LR 0.1 from 1.0 over 10 epochs: lr(n) = 0.1 + 0.9 * 0.5 * (cos(pi n / 10) + 1)
+        LearningRateSchedule s = new ScheduleConfig("cosine", 1.0, 10, 0, 0, 0.1, null, null).build();
+        assertEquals(1.0, s.lr(0), 1e-12);
+        assertEquals(0.55, s.lr(5), 1e-12);
+        assertEquals(0.1, s.lr(10), 1e-12);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.x3dava.eval.ava;
 
 import static io.x3dava.eval.ava.AvaRulesTest.A;
 import static io.x3dava.eval.ava.AvaRulesTest.K1;
+import static io.x3dava.eval.ava.AvaRulesTest.K2;
 import static io.x3dava.eval.ava.AvaRulesTest.ap;
 import static io.x3dava.eval.ava.AvaRulesTest.det;
 import static io.x3dava.eval.ava.AvaRulesTest.evaluator;
@@ -103,5 +104,28 @@ class OfficialReaderDetailsTest {
         }
         half.addDetection(det(K1, A, 1, 0.9));
         assertEquals(List.of(), half.evaluate().warnings(), "half of the keyframes covered: no warning");
+
+        AvaEvaluator twoOfFive = evaluator(AvaProtocol.OFFICIAL, Set.of());
+        for (int t = 0; t < 5; t++) {
+            twoOfFive.addGroundTruth(new AvaGroundTruthRow(new Keyframe("vid", 902 + t), A, 1, 0));
+        }
+        twoOfFive.addDetection(det(K1, A, 1, 0.9));
+        twoOfFive.addDetection(det(K2, A, 1, 0.9));
+        assertEquals(List.of("only 2 of 5 ground-truth keyframes (40.0%) have any detection: the others count as "
+                + "missed; is the detection file complete?"), twoOfFive.evaluate().warnings());
+    }
+
+    @Test
+    void warnsWhenNoDetectionHasAClassOfTheLabelMap() {
+        AvaEvaluator unknown = evaluator(AvaProtocol.OFFICIAL, Set.of());
+        unknown.addGroundTruth(new AvaGroundTruthRow(K1, A, 1, 0));
+        unknown.addDetection(det(K1, A, 999, 0.9));
+        unknown.addDetection(det(K2, A, 998, 0.8));
+        assertEquals(List.of("none of the 2 detection rows has an action of the label map: every class scores 0 (is "
+                + "it the right label map?)"), unknown.evaluate().warnings());
+
+        AvaEvaluator none = evaluator(AvaProtocol.OFFICIAL, Set.of());
+        none.addGroundTruth(new AvaGroundTruthRow(K1, A, 1, 0));
+        assertEquals(List.of(), none.evaluate().warnings(), "no detection rows at all: nothing to say about classes");
     }
 }
