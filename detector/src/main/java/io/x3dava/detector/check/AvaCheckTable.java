@@ -1,28 +1,18 @@
 package io.x3dava.detector.check;
 
-import io.x3dava.annotations.json.Json;
-import io.x3dava.annotations.AtomicFiles;
-import io.x3dava.annotations.ava.LabelMap;
+import static io.x3dava.backbone.check.CheckTables.row;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.backbone.check.CheckTables;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /** check-ava's outputs: a table for people, JSON for scripts. */
 public final class AvaCheckTable {
-    /** Paths as plain strings rather than file: URIs. */
-    // the shared mapper, with paths written as plain strings for scripts
-    private static final ObjectMapper JSON = Json.mapper().copy()
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
-
     private AvaCheckTable() {
     }
 
@@ -56,26 +46,11 @@ public final class AvaCheckTable {
                         x -> String.valueOf(x.rowsPerClass().getOrDefault(id, 0)));
             }
         }
-        sb.append('\n');
-        if (r.fine()) {
-            sb.append(String.format(Locale.ROOT, "no problems found (%.1f s)%n", r.seconds()));
-        } else {
-            sb.append(String.format(Locale.ROOT, "%d problems (%.1f s):%n", r.problems().size(), r.seconds()));
-            r.problems().forEach(p -> sb.append("  ").append(p).append('\n'));
-        }
+        CheckTables.problems(sb, r.problems(), r.seconds());
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String label, List<AvaCheckReport.Split> splits,
-                            Function<AvaCheckReport.Split, String> cell) {
-        List<String> cells = new ArrayList<>();
-        splits.forEach(x -> cells.add(cell.apply(x)));
-        sb.append(String.format("%-32s", label));
-        cells.forEach(c -> sb.append(String.format(" %22s", c)));
-        sb.append('\n');
-    }
-
     public static void writeJson(AvaCheckReport r, Path file) throws IOException {
-        AtomicFiles.writeString(file, JSON.writeValueAsString(r));
+        CheckTables.writeJson(r, file);
     }
 }
