@@ -5,19 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.x3dava.annotations.json.Json;
 import io.x3dava.annotations.AtomicFiles;
+import io.x3dava.annotations.FolderLock;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +36,11 @@ public final class RunFolder implements AutoCloseable {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final Path dir;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final FolderLock lock;
     private final boolean created;
 
-    private RunFolder(Path dir, FileChannel channel, FileLock lock, boolean created) {
+    private RunFolder(Path dir, FolderLock lock, boolean created) {
         this.dir = dir;
-        this.channel = channel;
         this.lock = lock;
         this.created = created;
     }
@@ -65,27 +55,8 @@ public final class RunFolder implements AutoCloseable {
         }
         boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
-        Path lockFile = dir.resolve(LOCK);
-        FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null; // held by this very JVM (another run started in the same process)
-        }
-        if (l == null) {
-            String holder = holder(ch);
-            ch.close();
-            throw new IOException(dir + ": another run is using this folder (" + holder + "); wait for it to end or "
-                    + "choose another --out");
-        }
-        String me = "PID " + ProcessHandle.current().pid() + " on " + host() + ", started " + Instant.ofEpochMilli(
-                ManagementFactory.getRuntimeMXBean().getStartTime());
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-        ch.force(false);
-        RunFolder f = new RunFolder(dir, ch, l, created);
+        FolderLock l = FolderLock.take(dir, LOCK, "wait for it to end or choose another --out");
+        RunFolder f = new RunFolder(dir, l, created);
         CheckpointStore.removeLeftovers(dir.resolve("checkpoints"));
         return f;
     }
@@ -139,11 +110,7 @@ public final class RunFolder implements AutoCloseable {
     /** Releases the folder; one this run created and left empty (a failed start) is removed. */
     @Override
     public void close() throws IOException {
-        try {
-            lock.release();
-        } finally {
-            channel.close();
-        }
+        lock.close();
         if (created) {
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.allMatch(p -> p.getFileName().toString().equals(LOCK))) {
@@ -177,24 +144,5 @@ public final class RunFolder implements AutoCloseable {
 
     private static String show(JsonNode n) {
         return n == null ? "(none)" : n.isTextual() ? n.asText() : n.toString();
-    }
-
-    private static String holder(FileChannel ch) {
-        try {
-            ByteBuffer buf = ByteBuffer.allocate(512);
-            int n = ch.read(buf, 0);
-            String s = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8).trim();
-            return s.isEmpty() ? "holder unknown" : s;
-        } catch (IOException e) {
-            return "holder unknown";
-        }
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown host";
-        }
     }
 }
