@@ -2,6 +2,8 @@ package io.x3dava.proposals;
 
 import ai.djl.nn.Block;
 import io.x3dava.backbone.cluster.ClusterOptions;
+import io.x3dava.backbone.cluster.KeyframeTaskOptions;
+import io.x3dava.backbone.video.VideoFiles;
 import io.x3dava.proposals.cluster.ProposalClusterDetection;
 import io.x3dava.proposals.detect.DetectorSpec;
 import picocli.CommandLine;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -32,7 +33,6 @@ import java.util.stream.Stream;
         description = "Person boxes on AVA keyframes (built-in HOG, a DJL zoo model or a TorchScript detector),"
                 + " written as a SlowFast proposals CSV.")
 public final class DetectProposalsCommand implements Callable<Integer> {
-    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov");
 
     @Option(names = "--videos", description = "folder of AVA cut clips <video_id>.mp4 (mkv, webm, avi, mov)")
     Path videos;
@@ -66,6 +66,9 @@ public final class DetectProposalsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClusterOptions cluster = new ClusterOptions();
 
+    @picocli.CommandLine.Mixin
+    KeyframeTaskOptions tasks = new KeyframeTaskOptions();
+
     /** Tests substitute a DJL block stored as .params for the TorchScript file. */
     Block testBlock;
     String testModelName;
@@ -79,6 +82,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "give --model or --detector, not both");
         }
         cluster.check();
+        tasks.taskKeyframes();
         io.x3dava.annotations.command.OutputPaths.requireFile(out);
         KeyframeRange range = KeyframeRange.parse(keyframes);
         List<Path> inputs = listInputs(videos != null ? videos : frames, videos != null);
@@ -88,7 +92,7 @@ public final class DetectProposalsCommand implements Callable<Integer> {
         if (cluster.given()) {
             // Spark's executors open the detector; one task per video and range of keyframes
             ProposalClusterDetection.Boxes r = ProposalClusterDetection.run(cluster.settings("x3d-ava detect-proposals"),
-                    cluster.taskKeyframes(), settings(), inputs, range, offset);
+                    tasks.taskKeyframes(), settings(), inputs, range, offset);
             boxes.addAll(r.boxes());
             skipped = r.skipped();
         } else {
@@ -142,19 +146,13 @@ public final class DetectProposalsCommand implements Callable<Integer> {
             throw new IOException(dir + ": not a folder");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> found = s.filter(p -> videoFiles ? Files.isRegularFile(p) && VIDEO_EXTENSIONS.contains(extension(p))
+            List<Path> found = s.filter(p -> videoFiles ? VideoFiles.isVideo(p)
                     : Files.isDirectory(p)).sorted().toList();
             if (found.isEmpty()) {
                 throw new IOException(dir + ": no " + (videoFiles ? "video files" : "frame folders") + " found");
             }
             return found;
         }
-    }
-
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
 }

@@ -1,18 +1,17 @@
 package io.x3dava.viewer;
 
+import io.x3dava.backbone.video.VideoFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
 
 /** What a file dropped onto the window is, from its name and, for CSVs, its first row. */
 public enum DroppedFileKind {
     VIDEO, DETECTIONS, GROUND_TRUTH, LABEL_MAP, EXCLUSIONS, TRACKS, UNKNOWN;
-
-    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "avi", "webm", "mov", "m4v", "mpg", "mpeg");
 
     public static DroppedFileKind of(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -20,7 +19,7 @@ public enum DroppedFileKind {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        if (VIDEO_EXTENSIONS.contains(ext)) {
+        if (VideoFiles.EXTENSIONS.contains(ext)) {
             return VIDEO;
         }
         if (ext.equals("pbtxt")) {

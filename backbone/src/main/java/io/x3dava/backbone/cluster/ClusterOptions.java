@@ -9,22 +9,16 @@ public final class ClusterOptions {
             + "spark://host:port (scripts/spark-cluster start), yarn, k8s://...; default: in this process")
     String master;
 
-    @Option(names = "--task-keyframes", defaultValue = "32", paramLabel = "N",
-            description = "with --master: keyframes per task, at most; a video is split into ranges of this size "
-                    + "(default: ${DEFAULT-VALUE})")
-    int taskKeyframes;
-
     @Option(names = "--executor-wait", defaultValue = "120", paramLabel = "SECONDS",
             description = "with --master: give the job up after this long without any live executor "
                     + "(default: ${DEFAULT-VALUE})")
     int executorWaitSeconds;
 
     /**
-     * Checks the counts even without {@code --master}: a bad value is a mistake in the command line whether or not
+     * Checks the values even without {@code --master}: a bad value is a mistake in the command line whether or not
      * this run uses it, and is reported before any work starts.
      */
     public void check() {
-        taskKeyframes();
         ClusterSettings.requireExecutorWait(executorWaitSeconds);
     }
 
@@ -36,13 +30,5 @@ public final class ClusterOptions {
     /** The settings of a job named {@code appName}. */
     public ClusterSettings settings(String appName) {
         return new ClusterSettings(master, appName, executorWaitSeconds);
-    }
-
-    /** Keyframes per task; checked. */
-    public int taskKeyframes() {
-        if (taskKeyframes < 1) {
-            throw new IllegalArgumentException("--task-keyframes " + taskKeyframes + ": expected a count >= 1");
-        }
-        return taskKeyframes;
     }
 }

@@ -3,6 +3,7 @@ package io.x3dava.detector.cluster;
 import ai.djl.ndarray.NDManager;
 
 import io.x3dava.annotations.json.Json;
+import io.x3dava.backbone.cluster.ExecutorThreads;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.infer.AvaInference;
 import io.x3dava.detector.model.AvaDetector;
@@ -64,11 +65,7 @@ final class AvaExecutorModels {
         String key = checkpoint + "\n" + cpus + "\n" + recipeJson;
         Job j = JOBS.get(key);
         if (j == null) {
-            // libtorch's intra-op threads = the cores of a task: read once, when the engine starts (first task here)
-            System.setProperty("ai.djl.pytorch.num_threads",
-                    System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(cpus)));
-            System.setProperty("ai.djl.pytorch.num_interop_threads",
-                    System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+            ExecutorThreads.libtorch(cpus);
             AvaRecipe recipe = Json.parse(recipeJson, AvaRecipe.class, null);
             AvaRun run = new AvaRun(recipe, new PrintStream(OutputStream.nullOutputStream()));
             List<AvaSample> samples = run.inferenceKeyframes();

@@ -8,7 +8,7 @@ import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.annotations.cvat.CvatDocument;
 import io.x3dava.annotations.cvat.CvatExport;
 import io.x3dava.annotations.cvat.CvatVideo;
-import io.x3dava.detector.dataset.VideoFiles;
+import io.x3dava.backbone.video.VideoFiles;
 import io.x3dava.annotations.cvat.CvatWriter;
 import io.x3dava.proposals.track.TracksJson;
 

@@ -9,7 +9,7 @@ import io.x3dava.annotations.cvat.CvatImport;
 import io.x3dava.annotations.cvat.CvatImportOptions;
 import io.x3dava.annotations.cvat.CvatReader;
 import io.x3dava.annotations.cvat.CvatVideo;
-import io.x3dava.detector.dataset.VideoFiles;
+import io.x3dava.backbone.video.VideoFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

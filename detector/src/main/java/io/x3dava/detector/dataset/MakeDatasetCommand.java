@@ -10,6 +10,7 @@ import io.x3dava.annotations.ava.Keyframe;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.backbone.synthetic.OutputFolder;
+import io.x3dava.backbone.video.VideoFiles;
 import io.x3dava.detector.data.FrameTemplate;
 import io.x3dava.proposals.detect.DetectorSpec;
 

@@ -4,6 +4,7 @@ import io.x3dava.detector.run.AvaOptions;
 import ai.djl.ndarray.NDManager;
 
 import io.x3dava.backbone.cluster.ClusterOptions;
+import io.x3dava.backbone.cluster.KeyframeTaskOptions;
 import io.x3dava.detector.cluster.AvaClusterDetection;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.model.AvaDetector;
@@ -43,9 +44,13 @@ public final class DetectAvaCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
+    @Mixin
+    KeyframeTaskOptions tasks = new KeyframeTaskOptions();
+
     @Override
     public Integer call() throws Exception {
         cluster.check();
+        tasks.taskKeyframes();
         if (options.trainProposals() != null) {
             // shared with train-ava through the AVA data options; silently ignoring it would hide a mistaken run
             throw new IllegalArgumentException("--train-proposals " + options.trainProposals() + ": detect-ava does "
@@ -69,7 +74,7 @@ public final class DetectAvaCommand implements Callable<Integer> {
             List<AvaSample> samples = run.inferenceKeyframes();
             run.labelMap(); // the label map, read here: a bad one is bad input before any executor starts
             run.announce(samples.size());
-            run.write(AvaClusterDetection.run(cluster.settings("x3d-ava detect-ava"), cluster.taskKeyframes(), r,
+            run.write(AvaClusterDetection.run(cluster.settings("x3d-ava detect-ava"), tasks.taskKeyframes(), r,
                     checkpoint, samples), detections);
             if (r.valGt() != null && Files.isRegularFile(r.valGt())) {
                 report(run.evaluateBoth(detections).result());

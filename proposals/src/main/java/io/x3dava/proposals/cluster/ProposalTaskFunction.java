@@ -1,6 +1,7 @@
 package io.x3dava.proposals.cluster;
 
 import io.x3dava.backbone.cluster.ExecutorErrors;
+import io.x3dava.backbone.cluster.ExecutorThreads;
 import io.x3dava.backbone.cluster.TaskFunction;
 import io.x3dava.proposals.KeyframeDetector;
 import io.x3dava.proposals.KeyframeRange;
@@ -60,9 +61,9 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
             if (d != null) {
                 return d;
             }
-            // libtorch threads of a task = its cores; read when the engine starts
-            System.setProperty("ai.djl.pytorch.num_threads",
-                    System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(cpus)));
+            // a task's native threads = its cores (libtorch for DJL detectors, OpenCV for HOG)
+            ExecutorThreads.libtorch(cpus);
+            ExecutorThreads.opencv(cpus);
         }
         return settings.open();
     }

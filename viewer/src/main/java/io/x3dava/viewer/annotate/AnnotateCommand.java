@@ -6,7 +6,7 @@ import io.x3dava.annotations.ava.AvaProposalRow;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.command.OutputPaths;
 import io.x3dava.detector.cvat.KeyframeDetections;
-import io.x3dava.detector.dataset.VideoFiles;
+import io.x3dava.backbone.video.VideoFiles;
 import io.x3dava.proposals.detect.DetectorSpec;
 import io.x3dava.proposals.detect.PersonDetectors;
 import io.x3dava.proposals.track.TracksJson;

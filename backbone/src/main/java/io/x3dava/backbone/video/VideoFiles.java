@@ -1,4 +1,4 @@
-package io.x3dava.detector.dataset;
+package io.x3dava.backbone.video;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /** The user's video files: which files in a folder are videos, and the AVA video id of each (its name). */
 public final class VideoFiles {
     /** Containers FFmpeg opens that cameras and editors write. */
-    public static final Set<String> EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg");
+    public static final Set<String> EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg", "mpeg", "ts");
 
     private VideoFiles() {
     }
@@ -23,14 +23,18 @@ public final class VideoFiles {
             throw new IOException(folder + ": not a folder (expected a folder of videos)");
         }
         try (Stream<Path> s = Files.list(folder)) {
-            List<Path> out = s.filter(p -> Files.isRegularFile(p) && EXTENSIONS.contains(extension(p))).sorted()
-                    .toList();
+            List<Path> out = s.filter(VideoFiles::isVideo).sorted().toList();
             if (out.isEmpty()) {
                 throw new IOException(folder + ": no video files (" + String.join(", ", new TreeSet<>(EXTENSIONS))
                         + ")");
             }
             return out;
         }
+    }
+
+    /** A regular file whose extension names a video container. */
+    public static boolean isVideo(Path p) {
+        return Files.isRegularFile(p) && EXTENSIONS.contains(extension(p));
     }
 
     /** The AVA video id of a file: its name without the extension. */
