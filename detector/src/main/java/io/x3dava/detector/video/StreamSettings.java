@@ -1,5 +1,7 @@
 package io.x3dava.detector.video;
 
+import java.io.Serializable;
+
 /**
  * How a source is read.
  *
@@ -8,7 +10,9 @@ package io.x3dava.detector.video;
  * @param reconnect whether a live source that ends or goes silent is opened again (with back-off) instead of ending
  *                  the run
  */
-public record StreamSettings(double timeoutSeconds, boolean reconnect) {
+public record StreamSettings(double timeoutSeconds, boolean reconnect) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public StreamSettings {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
             throw new IllegalArgumentException("--stream-timeout must be in (0, 3600] seconds, got " + timeoutSeconds);

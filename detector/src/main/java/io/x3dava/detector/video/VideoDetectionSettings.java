@@ -1,5 +1,7 @@
 package io.x3dava.detector.video;
 
+import java.io.Serializable;
+
 /**
  * How often and how long to predict.
  *
@@ -9,7 +11,9 @@ package io.x3dava.detector.video;
  *                      is slower than the stream) is read but not processed, so that the run keeps up instead of
  *                      falling ever further behind; 3 s by default
  */
-public record VideoDetectionSettings(double rate, double maxSeconds, double maxLagSeconds) {
+public record VideoDetectionSettings(double rate, double maxSeconds, double maxLagSeconds) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public VideoDetectionSettings {
         if (!(rate > 0 && rate <= 120)) {
             throw new IllegalArgumentException("--rate must be in (0, 120] predictions per second, got " + rate);

@@ -53,6 +53,7 @@ public final class SparkTasks implements ClusterTasks {
             throw new IOException("--master " + settings.master() + ": Spark did not start: " + firstLine(e), e);
         }
         boolean local = settings.master().toLowerCase(Locale.ROOT).startsWith("local");
+        JobProgress progress = JobProgress.start(sc.sc(), System.err, tasks.size());
         try (sc; ExecutorWatch watch = local ? null : ExecutorWatch.start(sc.sc(), settings.executorWaitSeconds())) {
             try {
                 return sc.parallelize(tasks, tasks.size()).map(t -> f.apply(t, TaskContext.get().cpus())).collect();
@@ -60,6 +61,8 @@ public final class SparkTasks implements ClusterTasks {
                 String given = watch != null ? watch.reason() : null;
                 throw given != null ? new ExitCodeException(ExitCodes.FAILURE, given) : translate(e);
             }
+        } finally {
+            progress.close();
         }
     }
 

@@ -2,6 +2,7 @@ package io.x3dava.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.x3dava.launcher.X3dAva;
 
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * detect-ava on the standalone cluster of scripts/spark-cluster (2 workers x 1 core, loopback): one worker is killed
  * (SIGKILL; its executor follows it) while its executor runs a task, after it has finished one. Spark runs the
- * lost tasks again on the other executor: the job ends with exactly the rows of the local run. About a minute on two
- * cores (two executor JVMs start libtorch): tagged slow.
+ * lost tasks again on the other executor: the job ends with exactly the rows of the local run; detect-video likewise
+ * ends with one whole folder per video. About a minute each on two cores (two executor JVMs start libtorch): tagged
+ * slow.
  */
 @Tag("slow")
 class SparkClusterKilledWorkerTest {
@@ -41,22 +43,12 @@ class SparkClusterKilledWorkerTest {
         script(state, "start", "--workers", "2", "--cores", "1");
         try {
             String master = Files.readString(state.resolve("master-url")).trim();
+            TaskProbe.reset();
             System.setProperty("spark.extraListeners", TaskProbe.class.getName());
             // one keyframe per task: 48 tasks, so that the job outlives the first tasks by a good margin
             CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> X3dAva.run(concat(common,
                     "--detections", cluster.toString(), "--master", master, "--task-keyframes", "1")));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            int worker = 0;
-            while (worker == 0) {
-                assertTrue(System.nanoTime() < deadline, "no executor ran a task within 180 s");
-                assertTrue(!job.isDone(), "the job ended before the worker was killed");
-                Thread.sleep(200);
-                worker = busyWorker(state);
-            }
-            assertTrue(!job.isDone(), "the job is still running when the worker is killed");
-            long pid = Long.parseLong(Files.readString(state.resolve("worker-" + worker + ".pid")).trim());
-            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-            System.out.println("killed worker " + worker + " at " + java.time.Instant.now());
+            killBusyWorker(state, job);
             assertEquals(0, job.get(300, TimeUnit.SECONDS), "the job finishes on the surviving worker");
         } finally {
             System.clearProperty("spark.extraListeners");
@@ -74,6 +66,65 @@ class SparkClusterKilledWorkerTest {
             }
             assertEquals(Double.parseDouble(x[7]), Double.parseDouble(y[7]), 1e-6, "score of row " + i);
         }
+    }
+
+    /**
+     * detect-video over a folder of six copies of the fixture video (one task per video) on the same cluster, one
+     * worker killed mid-task: every video has exactly one folder, whole (its rows equal the other copies'), and no
+     * attempt folder is left behind.
+     */
+    @Test
+    void aWorkerKilledMidVideoLeavesEachVideoOnceAndWhole(@TempDir Path dir) throws Exception {
+        Path video = Path.of(System.getProperty("x3dava.fixtures", "../shared/fixtures"), "video", "vtest.avi");
+        assumeTrue(Files.isRegularFile(video), "fixture " + video + " absent: skipped");
+        TinyAva ava = TinyAva.write(dir, 1, 2);
+        Path videos = Files.createDirectories(dir.resolve("videos"));
+        List<String> ids = List.of("v1", "v2", "v3", "v4", "v5", "v6");
+        for (String id : ids) {
+            Files.createSymbolicLink(videos.resolve(id + ".avi"), video.toAbsolutePath());
+        }
+        Path out = dir.resolve("out");
+        Path state = dir.resolve("cluster");
+        script(state, "start", "--workers", "2", "--cores", "1");
+        try {
+            String master = Files.readString(state.resolve("master-url")).trim();
+            TaskProbe.reset();
+            System.setProperty("spark.extraListeners", TaskProbe.class.getName());
+            CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> X3dAva.run("detect-video",
+                    videos.toString(), "--checkpoint", ava.checkpoint().toString(), "--rate", "2", "--duration", "6",
+                    "--out", out.toString(), "--master", master));
+            killBusyWorker(state, job);
+            assertEquals(0, job.get(300, TimeUnit.SECONDS), "the job finishes on the surviving worker");
+        } finally {
+            System.clearProperty("spark.extraListeners");
+            script(state, "stop");
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(Stream.concat(Stream.of(".detect-video.lock"), ids.stream()).toList(),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "one folder per video, nothing else");
+        }
+        for (String id : ids.subList(1, ids.size())) {
+            VideoOutputsCompare.assertSame(out.resolve(ids.get(0)), out.resolve(id), false);
+        }
+    }
+
+    /**
+     * Waits until an executor runs a task after some task has ended, then kills (SIGKILL) the worker that started it;
+     * the job must still be running then.
+     */
+    private static void killBusyWorker(Path state, CompletableFuture<Integer> job) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        int worker = 0;
+        while (worker == 0) {
+            assertTrue(System.nanoTime() < deadline, "no executor ran a task within 180 s");
+            assertTrue(!job.isDone(), "the job ended before the worker was killed");
+            Thread.sleep(200);
+            worker = busyWorker(state);
+        }
+        assertTrue(!job.isDone(), "the job is still running when the worker is killed");
+        long pid = Long.parseLong(Files.readString(state.resolve("worker-" + worker + ".pid")).trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        System.out.println("killed worker " + worker + " at " + java.time.Instant.now());
     }
 
     /** The worker of an executor that runs a task after some task has ended, or 0. */

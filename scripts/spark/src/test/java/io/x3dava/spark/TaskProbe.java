@@ -29,6 +29,12 @@ public final class TaskProbe extends SparkListener {
         ENDED.incrementAndGet();
     }
 
+    /** Forgets an earlier job's tasks (executor ids repeat from one application to the next). */
+    static void reset() {
+        ENDED.set(0);
+        RUNNING.clear();
+    }
+
     /** An executor running a task now, once some task has ended; else null. */
     static String busyExecutor() {
         if (ENDED.get() == 0) {

@@ -3,18 +3,18 @@ package io.x3dava.viewer.detect;
 import io.x3dava.annotations.ava.LabelMap;
 import io.x3dava.annotations.command.ExitCodes;
 import io.x3dava.annotations.command.UserErrors;
-import io.x3dava.detector.video.ActionModel;
+import io.x3dava.backbone.cluster.ClusterOptions;
+import io.x3dava.detector.model.DetectorCheckpoint;
+import io.x3dava.detector.video.RunFolder;
 import io.x3dava.detector.video.StreamSettings;
 import io.x3dava.detector.video.VideoDetectionSettings;
 import io.x3dava.detector.video.VideoOutputs;
 import io.x3dava.proposals.detect.DetectorSpec;
-import io.x3dava.proposals.detect.FramePersonDetector;
-import io.x3dava.proposals.detect.PersonDetectors;
-import io.x3dava.proposals.detect.TorchvisionOps;
 import io.x3dava.viewer.ViewerApp;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,10 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * {@code x3d-ava detect-video}: a video in, people found and tracked, their actions written and drawn on the video
@@ -40,14 +37,14 @@ import java.util.stream.Stream;
                 "Writes actions.csv, actions_keyframes.csv, track_actions.csv, tracks.json, annotated.mp4 and"
                         + " run.json into OUT/<video id>/ while the video runs (an earlier run there is moved aside);"
                         + " Ctrl-C stops after the current frame with every output valid.",
-                "Exit codes: 0 done (also a stream that dropped), 1 some videos of a folder failed, 2 bad input,"
-                        + " 130/143 stopped by SIGINT/SIGTERM."})
+                "With --master (a folder or list), each video is one task on Apache Spark; --out must be a folder"
+                        + " every executor can write (shared storage).",
+                "Exit codes: 0 done (also a stream that dropped), 1 some videos of a folder or list failed, 2 bad"
+                        + " input, 130/143 stopped by SIGINT/SIGTERM."})
 public final class DetectVideoCommand implements Callable<Integer> {
-    private static final Set<String> VIDEO_EXTENSIONS = Set.of("mp4", "mkv", "webm", "avi", "mov", "m4v", "mpg",
-            "mpeg", "ts");
-
     @Parameters(index = "0", paramLabel = "INPUT",
-            description = "video file, folder of video files, stream URL (rtsp://, http://) or camera (/dev/video0)")
+            description = "video file, folder of video files, list file of video paths (.txt: one per line, relative"
+                    + " to the list's folder), stream URL (rtsp://, http://) or camera (/dev/video0)")
     String input;
 
     @Option(names = "--checkpoint", description = "trained AVA detector checkpoint folder (epoch_NNNN, e.g. from"
@@ -117,6 +114,13 @@ public final class DetectVideoCommand implements Callable<Integer> {
     @Option(names = "--view", description = "open the viewer on the (last) result")
     boolean view;
 
+    @Option(names = "--skip-finished", description = "a folder or list run again: skip the videos whose"
+            + " OUT/<video id>/run.json says finished (what a stopped run had done); the others run afresh")
+    boolean skipFinished;
+
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
 
@@ -129,169 +133,168 @@ public final class DetectVideoCommand implements Callable<Integer> {
             // every detector's score is a probability; a value outside would keep every box or none
             throw new IllegalArgumentException("--person-threshold must be in [0, 1], got " + personThreshold);
         }
-        DetectorSpec spec = DetectorSpec.parse(detector);
-        VideoDetectionSettings settings = VideoDetectionSettings.defaults().withRate(rate)
-                .withMaxSeconds(duration == null ? Double.POSITIVE_INFINITY : duration).withMaxLagSeconds(maxLag);
-        StreamSettings streamSettings = StreamSettings.defaults().withTimeoutSeconds(streamTimeout)
-                .withReconnect(reconnect);
-        List<String> sources = sources(input);
-        boolean folder = !isStream(input) && Files.isDirectory(Path.of(input));
-        if (id != null && (folder || !id.matches("[A-Za-z0-9_.-]+") || id.startsWith("."))) {
-            throw new IllegalArgumentException("--id " + id + ": expected letters, digits, '_', '.', '-' (not starting"
-                    + " with '.') and a single video, not a folder");
+        cluster.check();
+        DetectorSpec.parse(detector);
+        VideoJob job = new VideoJob(detector, personThreshold, text(torchvisionLib), download, text(checkpoint),
+                text(labelMap), VideoDetectionSettings.defaults().withRate(rate).withMaxSeconds(duration == null
+                ? Double.POSITIVE_INFINITY : duration).withMaxLagSeconds(maxLag), StreamSettings.defaults()
+                .withTimeoutSeconds(streamTimeout).withReconnect(reconnect), threshold, topK, !noVideo);
+        VideoSources sources = VideoSources.of(input, id);
+        if (cluster.given() && sources.kind() == VideoSources.Kind.STREAM) {
+            throw new IllegalArgumentException("--master: " + input + " is a stream or camera, which runs in this"
+                    + " process; a cluster takes a folder or a list file of videos");
         }
-        LabelMap labels = labelMap == null ? null : LabelMap.read(labelMap);
-        if (download) {
-            System.setProperty("ai.djl.offline", "false");
-        }
-        if (torchvisionLib != null) {
-            TorchvisionOps.load(torchvisionLib);
-        }
-        ActionModel actions = null;
-        Path last = null;
-        String lastSource = null;
-        List<String> failed = new ArrayList<>();
-        int done = 0;
-        StopSignals stop = StopSignals.install(stderr);
-        try (stop; FramePersonDetector persons = PersonDetectors.open(spec, personThreshold)) {
-            stdout.println("person detector: " + persons.description());
-            if (checkpoint != null) {
-                actions = ActionModel.load(checkpoint);
-                if (labels == null && actions.checkpoint().labels() != null) {
-                    // the checkpoint's own class names; the printed view command and --view read the same file
-                    labels = actions.checkpoint().labels();
-                    labelMap = actions.checkpoint().labelMapFile();
-                }
-                stdout.printf(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)%n", checkpoint,
-                        actions.config().backbone().name(), actions.config().numClasses(),
-                        actions.config().backbone().numFrames(), actions.config().backbone().samplingRate());
+        List<VideoTask> todo = new ArrayList<>();
+        int skipped = 0;
+        for (int i = 0; i < sources.sources().size(); i++) {
+            String videoId = sources.ids().get(i);
+            if (skipFinished && RunFolder.finished(out.resolve(videoId))) {
+                stdout.println(videoId + ": finished by an earlier run (" + out.resolve(videoId).resolve(RunFolder.STATUS)
+                        + "); skipped");
+                skipped++;
             } else {
-                stdout.println("no --checkpoint: finding and tracking people only; actions need a trained AVA"
-                        + " detector (train-ava, or scripts/demo then --checkpoint runs/demo/ava/checkpoints/epoch_NNNN)");
+                todo.add(new VideoTask(sources.sources().get(i), videoId));
             }
-            List<Integer> ids = reportedIds(labels, actions);
-            VideoRun run = new VideoRun(new VideoRun.Setup(persons, actions, settings, streamSettings, labels, ids,
-                    threshold, topK, !noVideo, stop, stdout, stderr));
-            for (String source : sources) {
-                if (stop.getAsBoolean()) {
-                    break;
-                }
-                String videoId = id != null ? id : videoId(source);
-                try {
-                    VideoRun.Outcome o = run.run(source, videoId, out.resolve(videoId));
-                    if (o.ending() != VideoRun.Ending.STOPPED) {
-                        stdout.println("view: scripts/x3d-ava view " + source + " -d "
-                                + o.dir().resolve(VideoOutputs.KEYFRAME_ACTIONS) + (labelMap != null ? " -l "
-                                + labelMap : ""));
-                    }
-                    last = o.dir();
-                    lastSource = source;
-                    done++;
-                } catch (IOException | IllegalArgumentException e) {
-                    if (!folder) {
-                        throw e;
-                    }
-                    // one bad video does not stop a folder: said in one line, counted, and the next one runs
-                    stderr.println("detect-video: " + UserErrors.message(e) + " (skipped)");
-                    failed.add(Path.of(source).getFileName().toString());
-                }
+        }
+        Tally tally = new Tally(sources.sources().size(), skipped);
+        StopSignals stop = cluster.given() ? null : StopSignals.install(stderr);
+        try {
+            if (cluster.given()) {
+                runOnCluster(job, sources, todo, tally);
+            } else {
+                runHere(job, sources, todo, tally, stop);
             }
         } finally {
-            if (actions != null) {
-                actions.close();
+            if (stop != null) {
+                stop.close();
             }
         }
-        if (folder) {
-            int notRun = sources.size() - done - failed.size();
-            stdout.printf(Locale.ROOT, "%d videos: %d done, %d failed%s%s%n", sources.size(), done, failed.size(),
-                    failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")",
+        if (sources.kind().many()) {
+            int notRun = tally.total - tally.done - tally.failed.size() - tally.skipped;
+            stdout.printf(Locale.ROOT, "%d videos: %d done, %d failed%s%s%s%n", tally.total, tally.done,
+                    tally.failed.size(), tally.failed.isEmpty() ? "" : " (" + String.join(", ", tally.failed) + ")",
+                    tally.skipped > 0 ? ", " + tally.skipped + " skipped (finished before)" : "",
                     notRun > 0 ? ", " + notRun + " not run (stopped)" : "");
         }
-        if (stop.received() != null) {
+        if (stop != null && stop.received() != null) {
             return stop.received().exitCode();
         }
-        if (!failed.isEmpty()) {
+        if (!tally.failed.isEmpty()) {
             return ExitCodes.FAILURE;
         }
-        if (view && last != null) {
-            List<String> args = new ArrayList<>(List.of(lastSource, "-d",
-                    last.resolve(VideoOutputs.KEYFRAME_ACTIONS).toString()));
-            if (labelMap != null) {
-                args.addAll(List.of("-l", labelMap.toString()));
+        if (view && tally.last != null) {
+            List<String> args = new ArrayList<>(List.of(tally.lastSource, "-d",
+                    tally.last.resolve(VideoOutputs.KEYFRAME_ACTIONS).toString()));
+            if (tally.labelMap != null) {
+                args.addAll(List.of("-l", tally.labelMap.toString()));
             }
             return new CommandLine(new ViewerApp()).execute(args.toArray(String[]::new));
         }
         return 0;
     }
 
-    private static List<Integer> reportedIds(LabelMap labels, ActionModel actions) {
-        if (labels != null) {
-            return labels.ids();
+    /** What the videos of this run came to. */
+    private static final class Tally {
+        final int total;
+        final int skipped;
+        final List<String> failed = new ArrayList<>();
+        int done;
+        Path last;
+        String lastSource;
+        Path labelMap;
+
+        Tally(int total, int skipped) {
+            this.total = total;
+            this.skipped = skipped;
         }
-        int n = actions == null ? 0 : actions.config().numClasses();
-        return IntStream.rangeClosed(1, n).boxed().toList();
     }
 
-    /** A folder: its video files, sorted; anything else as given. */
-    static List<String> sources(String input) throws IOException {
-        Path p = Path.of(input.contains("://") ? "." : input);
-        if (!input.contains("://") && Files.isDirectory(p)) {
-            try (Stream<Path> s = Files.list(p)) {
-                List<String> found = s.filter(f -> Files.isRegularFile(f) && VIDEO_EXTENSIONS.contains(extension(f)))
-                        .sorted().map(Path::toString).toList();
-                if (found.isEmpty()) {
-                    throw new IOException(input + ": no video files in this folder (expected " + VIDEO_EXTENSIONS
-                            + ")");
+    /** The videos one after the other in this process; Ctrl-C stops after the current frame. */
+    private void runHere(VideoJob job, VideoSources sources, List<VideoTask> todo, Tally tally, StopSignals stop)
+            throws IOException {
+        try (VideoModels models = VideoModels.open(job, stdout)) {
+            tally.labelMap = models.labelMapFile();
+            VideoRun run = new VideoRun(models.setup(job, stop, stdout, stderr));
+            for (VideoTask task : todo) {
+                if (stop.getAsBoolean()) {
+                    break;
                 }
-                return found;
+                try {
+                    VideoRun.Outcome o = run.run(task.source(), task.videoId(), out.resolve(task.videoId()));
+                    if (o.ending() != VideoRun.Ending.STOPPED) {
+                        printView(task.source(), o.dir(), tally.labelMap);
+                    }
+                    tally.last = o.dir();
+                    tally.lastSource = task.source();
+                    tally.done++;
+                } catch (IOException | IllegalArgumentException e) {
+                    if (!sources.kind().many()) {
+                        throw e;
+                    }
+                    // one bad video does not stop a folder: said in one line, counted, and the next one runs
+                    stderr.println("detect-video: " + UserErrors.message(e) + " (skipped)");
+                    tally.failed.add(Path.of(task.source()).getFileName().toString());
+                }
             }
         }
-        if (!input.contains("://") && !input.startsWith("/dev/") && !Files.isRegularFile(p)) {
-            throw new IOException(input + ": no such video file (expected a video file, a folder of them, a stream"
-                    + " URL such as rtsp://... or a camera such as /dev/video0)");
-        }
-        return List.of(input);
     }
 
     /**
-     * The file name without extension; for a stream URL its host, port and path (udp://127.0.0.1:23000 gives
-     * 127.0.0.1_23000, rtsp://cam:8554/live/main gives cam_8554_live_main), so that two streams differ.
+     * One task per video on the cluster; this JVM checks what it can read before the job starts, then prints what
+     * each task printed, in the videos' order.
      */
-    static String videoId(String source) {
-        String s = source;
-        int q = s.indexOf('?');
-        if (q >= 0) {
-            s = s.substring(0, q);
+    private void runOnCluster(VideoJob job, VideoSources sources, List<VideoTask> todo, Tally tally)
+            throws IOException {
+        if (torchvisionLib != null && !Files.isRegularFile(torchvisionLib)) {
+            throw new IOException(torchvisionLib + ": no such file (expected torchvision's native library)");
         }
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
+        tally.labelMap = labelMap;
+        if (labelMap != null) {
+            LabelMap.read(labelMap);
         }
-        String name;
-        if (isStream(s)) {
-            String rest = s.substring(s.indexOf("://") + 3);
-            int at = rest.lastIndexOf('@', rest.indexOf('/') < 0 ? rest.length() : rest.indexOf('/'));
-            rest = at >= 0 ? rest.substring(at + 1) : rest; // never user:password in a folder name
-            int dot = rest.lastIndexOf('.');
-            if (dot > rest.lastIndexOf('/') && rest.lastIndexOf('/') >= 0) {
-                rest = rest.substring(0, dot); // http://host/clip.mp4: without the extension
+        stdout.println("person detector: " + detector + " (opened by each executor)");
+        if (checkpoint != null) {
+            DetectorCheckpoint ckpt = DetectorCheckpoint.read(checkpoint);
+            if (labelMap == null) {
+                tally.labelMap = ckpt.labelMapFile();
             }
-            name = rest.replace(':', '_').replace('/', '_');
-        } else {
-            name = s.substring(s.lastIndexOf('/') + 1);
-            int dot = name.lastIndexOf('.');
-            name = dot > 0 ? name.substring(0, dot) : name;
+            stdout.printf(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)%n", checkpoint,
+                    ckpt.config().backbone().name(), ckpt.config().numClasses(), ckpt.config().backbone().numFrames(),
+                    ckpt.config().backbone().samplingRate());
         }
-        name = name.replaceAll("[^A-Za-z0-9_.-]", "_").replaceAll("^\\.+", "");
-        return name.isEmpty() ? "stream" : name;
+        List<VideoTask> tasks = todo.stream().map(t -> new VideoTask(Path.of(t.source()).toAbsolutePath().normalize()
+                .toString(), t.videoId())).toList();
+        stdout.printf(Locale.ROOT, "detect-video on Spark (--master %s): %d video%s, one task each, into %s%n",
+                cluster.settings("x3d-ava detect-video").master(), tasks.size(), tasks.size() == 1 ? "" : "s", out);
+        List<VideoTaskResult> results = VideoCluster.run(cluster.settings("x3d-ava detect-video"),
+                job.withAbsolutePaths(), tasks, out, stdout);
+        for (int i = 0; i < results.size(); i++) {
+            VideoTaskResult r = results.get(i);
+            String source = todo.get(i).source();
+            stdout.print(r.log());
+            if (r.failure() != null) {
+                if (!sources.kind().many()) {
+                    throw new IOException(r.failure());
+                }
+                stderr.println("detect-video: " + r.failure() + " (skipped)");
+                tally.failed.add(Path.of(source).getFileName().toString());
+            } else {
+                Path dir = out.resolve(r.videoId());
+                printView(source, dir, tally.labelMap);
+                tally.last = dir;
+                tally.lastSource = source;
+                tally.done++;
+            }
+        }
     }
 
-    private static boolean isStream(String source) {
-        return source.contains("://");
+    private void printView(String source, Path dir, Path labels) {
+        stdout.println("view: scripts/x3d-ava view " + source + " -d " + dir.resolve(VideoOutputs.KEYFRAME_ACTIONS)
+                + (labels != null ? " -l " + labels : ""));
     }
 
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    private static String text(Path p) {
+        return p == null ? null : p.toString();
     }
+
 }

@@ -31,6 +31,11 @@ final class StopSignals implements BooleanSupplier, AutoCloseable {
         this.err = err;
     }
 
+    /** Never set: a run in a cluster task, which the engine stops by ending its executor. */
+    static StopSignals none() {
+        return new StopSignals(new PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
     /** Installs the handlers (until {@link #close}). */
     static StopSignals install(PrintStream err) {
         StopSignals s = new StopSignals(err);

@@ -52,6 +52,14 @@ final class VideoRun {
 
     /** Opens {@code source} and runs it into {@code dir}; bad input (an unreadable source) throws before any file. */
     Outcome run(String source, String videoId, Path dir) throws IOException {
+        return run(source, videoId, dir, dir);
+    }
+
+    /**
+     * As {@link #run(String, String, Path)}, writing into {@code dir} (a cluster task's attempt folder) while the
+     * lines printed and the outcome name {@code shownAs}, where the folder is put when the run ends.
+     */
+    Outcome run(String source, String videoId, Path dir, Path shownAs) throws IOException {
         PrintStream out = setup.out();
         try (VideoStream stream = VideoStream.open(source, setup.err(), setup.stream(), setup.stop())) {
             out.printf(Locale.ROOT, "%s: %dx%d, %.2f fps%s, predicting at %.2f Hz%n", source, stream.width(),
@@ -61,14 +69,14 @@ final class VideoRun {
                 // stopped while loading or connecting: the folder (and an earlier run in it) is left as it was
                 String why = setup.stop().received() == null ? "stop requested" : setup.stop().received().name();
                 out.println("stopped by " + why + " before the first frame; nothing written");
-                return new Outcome(dir, Ending.STOPPED, why, 0);
+                return new Outcome(shownAs, Ending.STOPPED, why, 0);
             }
             RunFolder folder = RunFolder.prepare(dir, source, videoId, out);
-            return run(stream, videoId, folder);
+            return run(stream, videoId, folder, shownAs);
         }
     }
 
-    private Outcome run(VideoStream stream, String videoId, RunFolder folder) throws IOException {
+    private Outcome run(VideoStream stream, String videoId, RunFolder folder, Path shownAs) throws IOException {
         Path dir = folder.dir();
         VideoActionDetector detector = new VideoActionDetector(setup.persons(), setup.actions(), setup.settings(),
                 setup.err());
@@ -125,14 +133,14 @@ final class VideoRun {
             } catch (IOException e) {
                 failure = failure == null ? e : failure;
             }
-            report(r, outputs, sink, ending, reason, dir, files, stream);
+            report(r, outputs, sink, ending, reason, shownAs, files, stream);
             if (failure != null) {
                 throw failure;
             }
             if (ending == Ending.FAILED) {
                 throw new IOException(reason);
             }
-            return new Outcome(dir, ending, reason, sink.frames);
+            return new Outcome(shownAs, ending, reason, sink.frames);
         }
     }
 

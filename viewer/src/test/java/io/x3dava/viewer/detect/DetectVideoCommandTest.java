@@ -232,11 +232,11 @@ class DetectVideoCommandTest {
 
     @Test
     void streamUrlsMapToDistinctReadableIds() {
-        assertEquals("127.0.0.1_23000", DetectVideoCommand.videoId("udp://127.0.0.1:23000"));
-        assertEquals("127.0.0.1_23001", DetectVideoCommand.videoId("udp://127.0.0.1:23001?pkt_size=1316"));
-        assertEquals("cam_8554_live_main", DetectVideoCommand.videoId("rtsp://user:secret@cam:8554/live/main"));
-        assertEquals("host_8080_clip", DetectVideoCommand.videoId("http://host:8080/clip.mp4"));
-        assertEquals("vtest", DetectVideoCommand.videoId("/data/vtest.avi"));
+        assertEquals("127.0.0.1_23000", VideoSources.videoId("udp://127.0.0.1:23000"));
+        assertEquals("127.0.0.1_23001", VideoSources.videoId("udp://127.0.0.1:23001?pkt_size=1316"));
+        assertEquals("cam_8554_live_main", VideoSources.videoId("rtsp://user:secret@cam:8554/live/main"));
+        assertEquals("host_8080_clip", VideoSources.videoId("http://host:8080/clip.mp4"));
+        assertEquals("vtest", VideoSources.videoId("/data/vtest.avi"));
     }
 
     @Test
