@@ -89,9 +89,12 @@ public final class X3DInference implements AutoCloseable {
      * call (microseconds) rather than held, so that closing the managers alone frees every weight.
      */
     private NDArray run(String method, NDArray clips) {
+        NoGrad noGrad = NoGrad.enter();
         try (IValue in = IValue.from((PtNDArray) clips); IValue w = IValue.listFrom(weights);
              IValue out = IValueUtils.runMethod(trunk, method, in, w)) {
             return out.toTensor((PtNDManager) clips.getManager());
+        } finally {
+            noGrad.close();
         }
     }
 

@@ -16,6 +16,7 @@ import io.x3dava.backbone.video.LoadedClip;
 import io.x3dava.backbone.video.MissingFrames;
 import io.x3dava.backbone.video.Placement;
 import io.x3dava.backbone.video.SequentialClipLoader;
+import io.x3dava.backbone.x3d.NoGrad;
 import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.detector.data.AvaSample;
 import io.x3dava.detector.model.AvaDetector;
@@ -119,6 +120,15 @@ public final class AvaInference {
 
         /** Detections on {@code samples} (sorted by video and time); progress gets the keyframes done so far. */
         public Result run(List<AvaSample> samples, IntConsumer progress) {
+            NoGrad noGrad = NoGrad.enter(); // a cluster task's thread is not the one that started the engine
+            try {
+                return runNoGrad(samples, progress);
+            } finally {
+                noGrad.close();
+            }
+        }
+
+        private Result runNoGrad(List<AvaSample> samples, IntConsumer progress) {
             long t0 = System.nanoTime();
             var cfg = detector.config();
             ClipSpec spec = new ClipSpec(cfg.backbone().numFrames(), cfg.backbone().samplingRate());

@@ -12,6 +12,7 @@ import io.x3dava.backbone.video.ClipTransforms;
 import io.x3dava.backbone.video.DecodedClip;
 import io.x3dava.backbone.video.SpatialParams;
 import io.x3dava.backbone.video.TemporalSampler;
+import io.x3dava.backbone.x3d.NoGrad;
 import io.x3dava.backbone.x3d.X3DInference;
 import io.x3dava.detector.model.AvaDetector;
 import io.x3dava.detector.model.DetectorCheckpoint;
@@ -116,6 +117,7 @@ public final class ActionModel implements AutoCloseable {
             }
         }
         int classes = detector.config().numClasses();
+        NoGrad noGrad = NoGrad.enter(); // detect-video on a cluster runs on task threads
         try (NDManager bm = manager.newSubManager()) {
             NDArray raw = clip.toNDArray(bm);
             ParameterStore ps = new ParameterStore(bm, false);
@@ -148,6 +150,8 @@ public final class ActionModel implements AutoCloseable {
                     System.arraycopy(p, k * classes, out[members.get(k)], 0, classes);
                 }
             }
+        } finally {
+            noGrad.close();
         }
         return out;
     }
