@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad input: an option, a file or its contents. */
     public static final int BAD_INPUT = 2;
+    /** Stopped by Ctrl-C: 128 + SIGINT, as a shell reports it (SIGTERM gives 143 where the command tells them apart). */
+    public static final int STOPPED = 130;
 
     private ExitCodes() {
     }

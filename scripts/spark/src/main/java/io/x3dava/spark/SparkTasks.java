@@ -58,12 +58,29 @@ public final class SparkTasks implements ClusterTasks {
             try {
                 return sc.parallelize(tasks, tasks.size()).map(t -> f.apply(t, TaskContext.get().cpus())).collect();
             } catch (Exception e) { // SparkException is checked but undeclared
+                if (shuttingDown()) {
+                    // Ctrl-C or SIGTERM: Spark's own shutdown hook stopped the context under the job
+                    throw new ExitCodeException(ExitCodes.STOPPED, "stopped (SIGINT or SIGTERM): the Spark job was cancelled;"
+                            + " what its finished tasks wrote stays");
+                }
                 String given = watch != null ? watch.reason() : null;
                 throw given != null ? new ExitCodeException(ExitCodes.FAILURE, given) : translate(e);
             }
         } finally {
             progress.close();
         }
+    }
+
+    /** Whether the JVM is shutting down (a hook can then no longer be added). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+        } catch (IllegalStateException e) {
+            return true;
+        }
+        Runtime.getRuntime().removeShutdownHook(probe);
+        return false;
     }
 
     /**

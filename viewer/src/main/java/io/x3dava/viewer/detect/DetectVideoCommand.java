@@ -1,6 +1,7 @@
 package io.x3dava.viewer.detect;
 
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.annotations.command.ExitCodeException;
 import io.x3dava.annotations.command.ExitCodes;
 import io.x3dava.annotations.command.UserErrors;
 import io.x3dava.backbone.cluster.ClusterOptions;
@@ -159,7 +160,9 @@ public final class DetectVideoCommand implements Callable<Integer> {
         Tally tally = new Tally(sources.sources().size(), skipped);
         StopSignals stop = cluster.given() ? null : StopSignals.install(stderr);
         try {
-            if (cluster.given()) {
+            if (todo.isEmpty()) {
+                stdout.println("nothing to run: every video finished before (--skip-finished)");
+            } else if (cluster.given()) {
                 runOnCluster(job, sources, todo, tally);
             } else {
                 runHere(job, sources, todo, tally, stop);
@@ -266,8 +269,18 @@ public final class DetectVideoCommand implements Callable<Integer> {
                 .toString(), t.videoId())).toList();
         stdout.printf(Locale.ROOT, "detect-video on Spark (--master %s): %d video%s, one task each, into %s%n",
                 cluster.settings("x3d-ava detect-video").master(), tasks.size(), tasks.size() == 1 ? "" : "s", out);
-        List<VideoTaskResult> results = VideoCluster.run(cluster.settings("x3d-ava detect-video"),
-                job.withAbsolutePaths(), tasks, out, stdout);
+        List<VideoTaskResult> results;
+        try {
+            results = VideoCluster.run(cluster.settings("x3d-ava detect-video"), job.withAbsolutePaths(), tasks, out,
+                    stdout);
+        } catch (ExitCodeException e) {
+            if (e.exitCode() == ExitCodes.STOPPED) { // the engine's code for a job stopped by a signal
+                throw new ExitCodeException(e.exitCode(), "stopped (SIGINT or SIGTERM): the Spark job was cancelled;"
+                        + " the videos finished are in " + out + ", run the same command with --skip-finished for the"
+                        + " others");
+            }
+            throw e;
+        }
         for (int i = 0; i < results.size(); i++) {
             VideoTaskResult r = results.get(i);
             String source = todo.get(i).source();
