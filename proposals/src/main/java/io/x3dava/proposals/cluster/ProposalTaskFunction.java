@@ -1,6 +1,7 @@
 package io.x3dava.proposals.cluster;
 
 import io.x3dava.backbone.cluster.ExecutorErrors;
+import io.x3dava.backbone.cluster.ExecutorPool;
 import io.x3dava.backbone.cluster.ExecutorThreads;
 import io.x3dava.backbone.cluster.TaskFunction;
 import io.x3dava.proposals.KeyframeDetector;
@@ -10,20 +11,16 @@ import io.x3dava.proposals.PersonDetectorSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs one {@link ProposalTask} on an executor. The person detectors live in a per-JVM pool (one per task running at
- * the same time in the JVM), opened at the first task and reused by every later one.
+ * Runs one {@link ProposalTask} on an executor. The person detectors live in the JVM's {@link ExecutorPool}, opened at
+ * the first task and reused by every later one.
  */
 public final class ProposalTaskFunction implements TaskFunction<ProposalTask, ProposalTaskBoxes> {
     private static final long serialVersionUID = 1L;
-    private static final Map<PersonDetectorSettings, Deque<KeyframeDetector>> IDLE = new HashMap<>();
+    private static final ExecutorPool<PersonDetectorSettings, KeyframeDetector> DETECTORS = new ExecutorPool<>();
 
     private final PersonDetectorSettings settings;
     private final double offset;
@@ -37,7 +34,12 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
     public ProposalTaskBoxes apply(ProposalTask task, int cpus) throws IOException {
         KeyframeDetector d;
         try {
-            d = take(cpus);
+            d = DETECTORS.take(settings, () -> {
+                // a task's native threads = its cores (libtorch for DJL detectors, OpenCV for HOG)
+                ExecutorThreads.libtorch(cpus);
+                ExecutorThreads.opencv(cpus);
+                return settings.open();
+            });
         } catch (IOException | IllegalArgumentException e) {
             throw ExecutorErrors.badInput(e);
         }
@@ -49,22 +51,7 @@ public final class ProposalTaskFunction implements TaskFunction<ProposalTask, Pr
         } catch (IOException e) {
             throw ExecutorErrors.badInput(e);
         } finally {
-            synchronized (IDLE) {
-                IDLE.get(settings).push(d);
-            }
+            DETECTORS.give(settings, d);
         }
-    }
-
-    private KeyframeDetector take(int cpus) throws IOException {
-        synchronized (IDLE) {
-            KeyframeDetector d = IDLE.computeIfAbsent(settings, k -> new ArrayDeque<>()).poll();
-            if (d != null) {
-                return d;
-            }
-            // a task's native threads = its cores (libtorch for DJL detectors, OpenCV for HOG)
-            ExecutorThreads.libtorch(cpus);
-            ExecutorThreads.opencv(cpus);
-        }
-        return settings.open();
     }
 }

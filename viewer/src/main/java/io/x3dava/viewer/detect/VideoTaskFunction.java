@@ -2,6 +2,7 @@ package io.x3dava.viewer.detect;
 
 import io.x3dava.annotations.command.UserErrors;
 import io.x3dava.backbone.cluster.ExecutorErrors;
+import io.x3dava.backbone.cluster.ExecutorPool;
 import io.x3dava.backbone.cluster.ExecutorThreads;
 import io.x3dava.backbone.cluster.TaskFunction;
 import io.x3dava.detector.video.RunFolder;
@@ -13,20 +14,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Runs one {@link VideoTask} on an executor: the whole detect-video run of one video (people, tracks, actions, the
  * annotated MP4) into a hidden attempt folder beside its output folder, put in place when the run ends
- * ({@link RunFolder#publish}), so that a retried task leaves exactly one folder. The models live in a per-JVM pool
- * (one set per task running at the same time in the JVM), opened at the first task and reused by every later one.
+ * ({@link RunFolder#publish}), so that a retried task leaves exactly one folder. The models live in the JVM's
+ * {@link ExecutorPool}: opened at the first task, reused by every later one.
  */
 final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult> {
     private static final long serialVersionUID = 1L;
-    private static final Map<VideoJob, Deque<VideoModels>> IDLE = new HashMap<>();
+    private static final ExecutorPool<VideoJob, VideoModels> MODELS = new ExecutorPool<>();
 
     private final VideoJob job;
     private final String out;
@@ -46,7 +43,12 @@ final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult
     public VideoTaskResult apply(VideoTask task, int cpus) throws IOException {
         VideoModels models;
         try {
-            models = take(cpus);
+            models = MODELS.take(job, () -> {
+                // a task's native threads = its cores (libtorch for the networks, OpenCV for HOG)
+                ExecutorThreads.libtorch(cpus);
+                ExecutorThreads.opencv(cpus);
+                return VideoModels.open(job, new PrintStream(OutputStream.nullOutputStream()));
+            });
         } catch (IOException | IllegalArgumentException e) {
             // the job's models cannot be opened here: every task would fail alike, so the job ends with this line
             throw ExecutorErrors.badInput(e);
@@ -63,9 +65,7 @@ final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult
         } catch (IOException | IllegalArgumentException e) {
             failure = UserErrors.message(e); // a bad video: counted by the driver, the others go on
         } finally {
-            synchronized (IDLE) {
-                IDLE.get(job).push(models);
-            }
+            MODELS.give(job, models);
         }
         if (Files.isDirectory(attempt)) {
             RunFolder.publish(attempt, dir, jobId, log);
@@ -73,18 +73,5 @@ final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult
         return new VideoTaskResult(task.videoId(), task.source(), outcome == null ? null
                 : outcome.ending().word(), outcome == null ? 0 : outcome.frames(), failure,
                 VideoTaskResult.terminalText(text.toString(StandardCharsets.UTF_8)));
-    }
-
-    private VideoModels take(int cpus) throws IOException {
-        synchronized (IDLE) {
-            VideoModels m = IDLE.computeIfAbsent(job, k -> new ArrayDeque<>()).poll();
-            if (m != null) {
-                return m;
-            }
-            // a task's native threads = its cores (libtorch for the networks, OpenCV for HOG)
-            ExecutorThreads.libtorch(cpus);
-            ExecutorThreads.opencv(cpus);
-        }
-        return VideoModels.open(job, new PrintStream(OutputStream.nullOutputStream()));
     }
 }
