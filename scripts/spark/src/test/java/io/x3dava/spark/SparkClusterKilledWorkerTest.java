@@ -39,21 +39,9 @@ class SparkClusterKilledWorkerTest {
         String[] common = {"detect-ava", "--ava", ava.root().toString(), "--checkpoint", ava.checkpoint().toString(),
             "--batch", "1"};
         assertEquals(0, X3dAva.run(concat(common, "--detections", local.toString(), "--workers", "2")));
-        Path state = dir.resolve("cluster");
-        script(state, "start", "--workers", "2", "--cores", "1");
-        try {
-            String master = Files.readString(state.resolve("master-url")).trim();
-            TaskProbe.reset();
-            System.setProperty("spark.extraListeners", TaskProbe.class.getName());
-            // one keyframe per task: 48 tasks, so that the job outlives the first tasks by a good margin
-            CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> X3dAva.run(concat(common,
-                    "--detections", cluster.toString(), "--master", master, "--task-keyframes", "1")));
-            killBusyWorker(state, job);
-            assertEquals(0, job.get(300, TimeUnit.SECONDS), "the job finishes on the surviving worker");
-        } finally {
-            System.clearProperty("spark.extraListeners");
-            script(state, "stop");
-        }
+        // one keyframe per task: 48 tasks, so that the job outlives the first tasks by a good margin
+        runKillingAWorker(dir.resolve("cluster"), master -> concat(common, "--detections", cluster.toString(),
+                "--master", master, "--task-keyframes", "1"));
         List<String> a = Files.readAllLines(local);
         List<String> b = Files.readAllLines(cluster);
         assertEquals(3 * 16 * 2 * 4, a.size(), "3 videos x 16 keyframes x 2 boxes x 4 classes");
@@ -84,27 +72,35 @@ class SparkClusterKilledWorkerTest {
             Files.createSymbolicLink(videos.resolve(id + ".avi"), video.toAbsolutePath());
         }
         Path out = dir.resolve("out");
-        Path state = dir.resolve("cluster");
-        script(state, "start", "--workers", "2", "--cores", "1");
-        try {
-            String master = Files.readString(state.resolve("master-url")).trim();
-            TaskProbe.reset();
-            System.setProperty("spark.extraListeners", TaskProbe.class.getName());
-            CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> X3dAva.run("detect-video",
-                    videos.toString(), "--checkpoint", ava.checkpoint().toString(), "--rate", "2", "--duration", "6",
-                    "--out", out.toString(), "--master", master));
-            killBusyWorker(state, job);
-            assertEquals(0, job.get(300, TimeUnit.SECONDS), "the job finishes on the surviving worker");
-        } finally {
-            System.clearProperty("spark.extraListeners");
-            script(state, "stop");
-        }
+        runKillingAWorker(dir.resolve("cluster"), master -> new String[] {"detect-video", videos.toString(),
+            "--checkpoint", ava.checkpoint().toString(), "--rate", "2", "--duration", "6", "--out", out.toString(),
+            "--master", master});
         try (Stream<Path> s = Files.list(out)) {
             assertEquals(Stream.concat(Stream.of(".detect-video.lock"), ids.stream()).toList(),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "one folder per video, nothing else");
         }
         for (String id : ids.subList(1, ids.size())) {
             VideoOutputsCompare.assertSame(out.resolve(ids.get(0)), out.resolve(id), false);
+        }
+    }
+
+    /**
+     * Starts the cluster (2 workers x 1 core) in {@code state}, runs the command line that {@code command} makes of
+     * the master URL, kills a worker mid-job and requires the job to finish (exit 0); stops the cluster.
+     */
+    private static void runKillingAWorker(Path state, java.util.function.Function<String, String[]> command)
+            throws Exception {
+        script(state, "start", "--workers", "2", "--cores", "1");
+        try {
+            String master = Files.readString(state.resolve("master-url")).trim();
+            TaskProbe.reset();
+            System.setProperty("spark.extraListeners", TaskProbe.class.getName());
+            CompletableFuture<Integer> job = CompletableFuture.supplyAsync(() -> X3dAva.run(command.apply(master)));
+            killBusyWorker(state, job);
+            assertEquals(0, job.get(300, TimeUnit.SECONDS), "the job finishes on the surviving worker");
+        } finally {
+            System.clearProperty("spark.extraListeners");
+            script(state, "stop");
         }
     }
 
