@@ -1,5 +1,6 @@
 package io.x3dava.detector.data;
 
+import static io.x3dava.detector.StdoutCapture.captured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,9 +14,6 @@ import io.x3dava.detector.model.DetectorCheckpoint;
 import io.x3dava.backbone.synthetic.MotionLabels;
 import io.x3dava.annotations.ava.LabelMapEntry;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,21 +116,4 @@ class AvaLayoutsTest {
         return out;
     }
 
-    interface Body {
-        void run() throws Exception;
-    }
-
-    static String captured(Body body) throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setOut(old);
-        }
-        String s = buf.toString(StandardCharsets.UTF_8);
-        old.print(s);
-        return s;
-    }
 }

@@ -1,5 +1,6 @@
 package io.x3dava.detector.dataset;
 
+import static io.x3dava.detector.StdoutCapture.captured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +16,6 @@ import io.x3dava.detector.data.AvaLayoutQuery;
 import io.x3dava.detector.infer.DetectAvaCommand;
 import io.x3dava.detector.train.TrainAvaCommand;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,24 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * detect-ava, each command as it is, with nothing written by hand.
  */
 class MakeDatasetTest {
-
-    interface Body {
-        void run() throws Exception;
-    }
-
-    static String captured(Body body) throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setOut(old);
-        }
-        String s = buf.toString(StandardCharsets.UTF_8);
-        old.print(s);
-        return s;
-    }
 
     @Test
     void ownVideosToATrainedDetectorOfOwnClasses(@TempDir Path dir) throws Exception {
