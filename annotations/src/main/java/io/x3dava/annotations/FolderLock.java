@@ -17,12 +17,10 @@ import java.time.Instant;
  * operating system drops the lock when the holder dies, so a killed run never leaves a folder locked.
  */
 public final class FolderLock implements AutoCloseable {
-    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private FolderLock(Path file, FileChannel channel, FileLock lock) {
-        this.file = file;
+    private FolderLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
@@ -54,12 +52,7 @@ public final class FolderLock implements AutoCloseable {
         ch.truncate(0);
         ch.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(false);
-        return new FolderLock(file, ch, l);
-    }
-
-    /** The lock file. */
-    public Path file() {
-        return file;
+        return new FolderLock(ch, l);
     }
 
     @Override

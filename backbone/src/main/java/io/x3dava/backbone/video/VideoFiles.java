@@ -44,7 +44,8 @@ public final class VideoFiles {
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    private static String extension(Path p) {
+    /** The file name's extension in lower case, without the dot; "" for none. */
+    public static String extension(Path p) {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);

@@ -261,9 +261,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
             if (labelMap == null) {
                 tally.labelMap = ckpt.labelMapFile();
             }
-            stdout.printf(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)%n", checkpoint,
-                    ckpt.config().backbone().name(), ckpt.config().numClasses(), ckpt.config().backbone().numFrames(),
-                    ckpt.config().backbone().samplingRate());
+            stdout.println(VideoModels.describe(checkpoint, ckpt.config()));
         }
         List<VideoTask> tasks = todo.stream().map(t -> new VideoTask(Path.of(t.source()).toAbsolutePath().normalize()
                 .toString(), t.videoId())).toList();
@@ -284,6 +282,7 @@ public final class DetectVideoCommand implements Callable<Integer> {
         for (int i = 0; i < results.size(); i++) {
             VideoTaskResult r = results.get(i);
             String source = todo.get(i).source();
+            Path dir = out.resolve(todo.get(i).videoId());
             stdout.print(r.log());
             if (r.failure() != null) {
                 if (!sources.kind().many()) {
@@ -292,7 +291,6 @@ public final class DetectVideoCommand implements Callable<Integer> {
                 stderr.println("detect-video: " + r.failure() + " (skipped)");
                 tally.failed.add(Path.of(source).getFileName().toString());
             } else {
-                Path dir = out.resolve(r.videoId());
                 printView(source, dir, tally.labelMap);
                 tally.last = dir;
                 tally.lastSource = source;

@@ -1,6 +1,7 @@
 package io.x3dava.viewer.detect;
 
 import io.x3dava.annotations.ava.LabelMap;
+import io.x3dava.detector.model.DetectorConfig;
 import io.x3dava.detector.video.ActionModel;
 import io.x3dava.proposals.detect.DetectorSpec;
 import io.x3dava.proposals.detect.FramePersonDetector;
@@ -54,9 +55,7 @@ final class VideoModels implements AutoCloseable {
                     labels = actions.checkpoint().labels();
                     labelMapFile = actions.checkpoint().labelMapFile();
                 }
-                out.printf(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)%n", checkpoint,
-                        actions.config().backbone().name(), actions.config().numClasses(),
-                        actions.config().backbone().numFrames(), actions.config().backbone().samplingRate());
+                out.println(describe(checkpoint, actions.config()));
             } else {
                 out.println("no --checkpoint: finding and tracking people only; actions need a trained AVA"
                         + " detector (train-ava, or scripts/demo then --checkpoint runs/demo/ava/checkpoints/epoch_NNNN)");
@@ -69,6 +68,13 @@ final class VideoModels implements AutoCloseable {
             persons.close();
             throw e;
         }
+    }
+
+    /** The line that names the action detector: its checkpoint, network, classes and clip. */
+    static String describe(Path checkpoint, DetectorConfig config) {
+        return String.format(Locale.ROOT, "action detector: %s (%s, %d classes, clip %dx%d)", checkpoint,
+                config.backbone().name(), config.numClasses(), config.backbone().numFrames(),
+                config.backbone().samplingRate());
     }
 
     /** A run of one video with these models. */

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What detect-video reads: one video file, a stream or camera, a folder of video files, or a list file of video paths
@@ -64,17 +62,11 @@ record VideoSources(List<String> sources, List<String> ids, Kind kind) {
             throw new IOException(input + ": no such video file (expected a video file, a folder of them, a list file"
                     + " of video paths (.txt), a stream URL such as rtsp://... or a camera such as /dev/video0)");
         }
-        return LIST_EXTENSIONS.contains(extension(p)) ? Kind.LIST : Kind.FILE;
+        return LIST_EXTENSIONS.contains(VideoFiles.extension(p)) ? Kind.LIST : Kind.FILE;
     }
 
     private static VideoSources folder(Path dir) throws IOException {
-        List<Path> files;
-        try {
-            files = VideoFiles.in(dir);
-        } catch (IOException e) {
-            throw new IOException(dir + ": no video files in this folder (expected " + new TreeSet<>(
-                    VideoFiles.EXTENSIONS) + ")", e);
-        }
+        List<Path> files = VideoFiles.in(dir);
         Map<String, Path> seen = new HashMap<>();
         List<String> sources = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -158,11 +150,5 @@ record VideoSources(List<String> sources, List<String> ids, Kind kind) {
 
     static boolean isStream(String source) {
         return source.contains("://");
-    }
-
-    private static String extension(Path p) {
-        String name = p.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

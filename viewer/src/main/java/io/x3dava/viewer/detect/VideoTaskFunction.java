@@ -57,11 +57,10 @@ final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult
         PrintStream log = new PrintStream(text, true, StandardCharsets.UTF_8);
         Path dir = Path.of(out).resolve(task.videoId());
         Path attempt = RunFolder.attemptDir(dir, jobId);
-        VideoRun.Outcome outcome = null;
         String failure = null;
         try {
-            VideoRun run = new VideoRun(models.setup(job, StopSignals.none(), log, log));
-            outcome = run.run(task.source(), task.videoId(), attempt, dir);
+            new VideoRun(models.setup(job, StopSignals.none(), log, log)).run(task.source(), task.videoId(), attempt,
+                    dir);
         } catch (IOException | IllegalArgumentException e) {
             failure = UserErrors.message(e); // a bad video: counted by the driver, the others go on
         } finally {
@@ -70,8 +69,6 @@ final class VideoTaskFunction implements TaskFunction<VideoTask, VideoTaskResult
         if (Files.isDirectory(attempt)) {
             RunFolder.publish(attempt, dir, jobId, log);
         }
-        return new VideoTaskResult(task.videoId(), task.source(), outcome == null ? null
-                : outcome.ending().word(), outcome == null ? 0 : outcome.frames(), failure,
-                VideoTaskResult.terminalText(text.toString(StandardCharsets.UTF_8)));
+        return new VideoTaskResult(failure, VideoTaskResult.terminalText(text.toString(StandardCharsets.UTF_8)));
     }
 }

@@ -4,17 +4,13 @@ import java.io.Serializable;
 
 /**
  * What a cluster task says of its video, for the driver to print: the lines the run printed (as a terminal shows
- * them), and its failure, if any (the video is then counted as failed, as a bad video of a folder is locally).
+ * them), and its failure, if any (the video is then counted as failed, as a bad video of a folder is locally). The
+ * driver knows which video from the task's place in the job.
  *
- * @param videoId the video's id
- * @param source its path
- * @param ending how the run ended (finished, dropped, failed), or null when the video could not be opened
- * @param frames frames processed
  * @param failure the one-line reason the video failed, or null
  * @param log what the run printed
  */
-record VideoTaskResult(String videoId, String source, String ending, long frames, String failure, String log)
-        implements Serializable {
+record VideoTaskResult(String failure, String log) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
